@@ -1,0 +1,190 @@
+using System.Globalization;
+
+namespace Chanjing.Sdk;
+
+/// <summary>
+/// Settings of a <see cref="ChanjingClient"/>. Authenticate with either <see cref="AccessToken"/>, or
+/// <see cref="AppId"/> + <see cref="SecretKey"/> (tokens are then fetched, cached, shared and refreshed).
+/// The client copies these settings when it is created; later changes do not affect it.
+/// </summary>
+public sealed class ChanjingOptions
+{
+    /// <summary>The configuration section <see cref="ChanjingServiceCollectionExtensions.AddChanjing(Microsoft.Extensions.DependencyInjection.IServiceCollection, Microsoft.Extensions.Configuration.IConfiguration)"/> reads: <c>Chanjing</c>.</summary>
+    public const string SectionName = "Chanjing";
+
+    /// <summary>The service's canonical address: <c>https://open-api.chanjing.cc</c>.</summary>
+    public static readonly Uri DefaultBaseAddress = new("https://open-api.chanjing.cc/");
+
+    /// <summary>The service address. Default <see cref="DefaultBaseAddress"/>. Must be absolute, and https unless it is a loopback address.</summary>
+    public Uri BaseAddress { get; set; } = DefaultBaseAddress;
+
+    /// <summary>A fixed access token, sent as is. It cannot be refreshed: when it expires calls fail with <see cref="ChanjingAuthenticationException"/>.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>The app id (access key). With <see cref="SecretKey"/>, the client fetches and refreshes tokens itself.</summary>
+    public string? AppId { get; set; }
+
+    /// <summary>The secret key. Never logged, never shown by <see cref="ToString"/> or exception messages.</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>How long before its <c>expire_in</c> a fetched token is replaced. Default 5 minutes.</summary>
+    public TimeSpan TokenRefreshMargin { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Where fetched tokens are shared with other processes (for example Redis through
+    /// <c>UseDistributedTokenCache()</c>). Null (the default) shares them only inside this process, between
+    /// every client with the same base address and app id.
+    /// </summary>
+    public IChanjingTokenCache? TokenCache { get; set; }
+
+    /// <summary>The longest one HTTP attempt may take, body included. Default 30 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest one call may take, retries and rate-limit queueing included. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How many times a failed call is retried when retrying is safe. Default 3; 0 turns retries off.</summary>
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>The first retry delay; later ones grow exponentially, with jitter. Default 1 second.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>Retry-After</c> the client honours; longer requests are capped to it. Default 30 seconds.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// A client-side limit of requests a second shared by every call of one client (fractions allowed: 0.5 is
+    /// 30 a minute). Callers over the limit wait in a queue, cancellably. Null (the default) sets no limit.
+    /// </summary>
+    public double? RequestsPerSecond { get; set; }
+
+    /// <summary>
+    /// When a submit's outcome is unknown (timeout, dropped connection, 5xx, 50000), look for the task in the
+    /// recent task list before giving up with <see cref="ChanjingSubmitOutcomeUnknownException"/>. Default true.
+    /// </summary>
+    public bool ReconcileUnknownSubmits { get; set; } = true;
+
+    /// <summary>How many times reconciliation lists recent tasks. Default 3.</summary>
+    public int ReconciliationAttempts { get; set; } = 3;
+
+    /// <summary>The pause between reconciliation look-ups. Default 2 seconds.</summary>
+    public TimeSpan ReconciliationDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How far the service's clock may lag the client's when matching a task's creation time. Default 2 minutes.</summary>
+    public TimeSpan ReconciliationClockSkew { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// The <c>service</c> sent to <c>create_upload_url</c> for reference images. Not documented by Chanjing for
+    /// AI creation; default <c>ai_creation</c>, the value other clients use.
+    /// </summary>
+    public string UploadService { get; set; } = "ai_creation";
+
+    /// <summary>How long an upload may wait for the service to mark the file ready. Default 2 minutes.</summary>
+    public TimeSpan FileReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The pause between <c>file_detail</c> polls of an upload. Default 2 seconds.</summary>
+    public TimeSpan FileReadyPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The clock of every delay, deadline and token expiry. Default <see cref="TimeProvider.System"/>; tests use a fake one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Describes the settings with secrets masked.</summary>
+    public override string ToString()
+    {
+        var auth = !string.IsNullOrEmpty(AccessToken) ? "AccessToken=***"
+            : !string.IsNullOrEmpty(AppId) ? $"AppId={AppId}, SecretKey={(string.IsNullOrEmpty(SecretKey) ? "(none)" : "***")}"
+            : "(no credentials)";
+        return FormattableString.Invariant($"ChanjingOptions {{ BaseAddress={BaseAddress}, {auth}, AttemptTimeout={AttemptTimeout}, OperationTimeout={OperationTimeout}, MaxRetryAttempts={MaxRetryAttempts}, RequestsPerSecond={RequestsPerSecond?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"} }}");
+    }
+
+    /// <summary>Values from configuration that could not be parsed, each with its full key; reported by validation.</summary>
+    internal List<string> BindingErrors { get; private set; } = [];
+
+    internal ChanjingOptions Clone()
+    {
+        var copy = (ChanjingOptions)MemberwiseClone();
+        copy.BindingErrors = [.. BindingErrors];
+        return copy;
+    }
+
+    /// <summary>Every rule the settings break, each naming the setting; empty when valid.</summary>
+    internal List<string> Validate()
+    {
+        var failures = new List<string>(BindingErrors);
+        if (BaseAddress is null)
+        {
+            failures.Add($"{nameof(BaseAddress)} is required.");
+        }
+        else if (!BaseAddress.IsAbsoluteUri)
+        {
+            failures.Add($"{nameof(BaseAddress)} must be an absolute URI, but was '{BaseAddress}'.");
+        }
+        else if (BaseAddress.Scheme != Uri.UriSchemeHttps && !(BaseAddress.Scheme == Uri.UriSchemeHttp && BaseAddress.IsLoopback))
+        {
+            failures.Add($"{nameof(BaseAddress)} must use https (plain http is allowed only for loopback addresses), but was '{BaseAddress}'.");
+        }
+
+        var hasToken = !string.IsNullOrWhiteSpace(AccessToken);
+        var hasAppId = !string.IsNullOrWhiteSpace(AppId);
+        var hasSecret = !string.IsNullOrWhiteSpace(SecretKey);
+        if (hasToken && (hasAppId || hasSecret))
+        {
+            failures.Add($"Set either {nameof(AccessToken)}, or {nameof(AppId)} and {nameof(SecretKey)}, not both.");
+        }
+        else if (!hasToken && !(hasAppId && hasSecret))
+        {
+            failures.Add(hasAppId || hasSecret
+                ? $"{(hasAppId ? nameof(SecretKey) : nameof(AppId))} is required when {(hasAppId ? nameof(AppId) : nameof(SecretKey))} is set."
+                : $"No credentials: set {nameof(AccessToken)}, or {nameof(AppId)} and {nameof(SecretKey)}.");
+        }
+
+        Positive(failures, TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);
+        Positive(failures, AttemptTimeout, nameof(AttemptTimeout), allowInfinite: true);
+        Positive(failures, OperationTimeout, nameof(OperationTimeout), allowInfinite: true);
+        Positive(failures, RetryBaseDelay, nameof(RetryBaseDelay));
+        Positive(failures, MaxRetryAfter, nameof(MaxRetryAfter), allowZero: true);
+        Positive(failures, ReconciliationDelay, nameof(ReconciliationDelay), allowZero: true);
+        Positive(failures, ReconciliationClockSkew, nameof(ReconciliationClockSkew), allowZero: true);
+        Positive(failures, FileReadyTimeout, nameof(FileReadyTimeout), allowInfinite: true);
+        Positive(failures, FileReadyPollInterval, nameof(FileReadyPollInterval));
+        if (MaxRetryAttempts is < 0 or > 100)
+        {
+            failures.Add($"{nameof(MaxRetryAttempts)} must be between 0 and 100, but was {MaxRetryAttempts}.");
+        }
+
+        if (ReconciliationAttempts is < 1 or > 20)
+        {
+            failures.Add($"{nameof(ReconciliationAttempts)} must be between 1 and 20, but was {ReconciliationAttempts}.");
+        }
+
+        if (RequestsPerSecond is { } rps && (double.IsNaN(rps) || rps <= 0 || rps > 10_000))
+        {
+            failures.Add($"{nameof(RequestsPerSecond)} must be greater than 0 and at most 10000, or null for no limit, but was {rps.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(UploadService))
+        {
+            failures.Add($"{nameof(UploadService)} must not be empty.");
+        }
+
+        if (TimeProvider is null)
+        {
+            failures.Add($"{nameof(TimeProvider)} is required.");
+        }
+
+        return failures;
+    }
+
+    private static void Positive(List<string> failures, TimeSpan value, string name, bool allowZero = false, bool allowInfinite = false)
+    {
+        if (allowInfinite && value == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
+        if (value < TimeSpan.Zero || (!allowZero && value == TimeSpan.Zero))
+        {
+            failures.Add($"{name} must be {(allowZero ? "zero or more" : "greater than zero")}{(allowInfinite ? " (or Timeout.InfiniteTimeSpan)" : string.Empty)}, but was {value}.");
+        }
+    }
+}

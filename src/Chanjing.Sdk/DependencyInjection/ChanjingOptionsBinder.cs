@@ -1,0 +1,81 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// Binds <see cref="ChanjingOptions"/> from configuration without reflection (trim- and AOT-safe). A value that
+/// cannot be parsed is recorded with its full key and reported by validation when the host starts.
+/// </summary>
+internal static class ChanjingOptionsBinder
+{
+    public static void Bind(IConfiguration section, ChanjingOptions options)
+    {
+        String(section, nameof(ChanjingOptions.AccessToken), v => options.AccessToken = v);
+        String(section, nameof(ChanjingOptions.AppId), v => options.AppId = v);
+        String(section, nameof(ChanjingOptions.SecretKey), v => options.SecretKey = v);
+        String(section, nameof(ChanjingOptions.UploadService), v => options.UploadService = v);
+        Parse(section, options, nameof(ChanjingOptions.BaseAddress), v => Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : null, v => options.BaseAddress = v);
+        Time(section, options, nameof(ChanjingOptions.TokenRefreshMargin), v => options.TokenRefreshMargin = v);
+        Time(section, options, nameof(ChanjingOptions.AttemptTimeout), v => options.AttemptTimeout = v);
+        Time(section, options, nameof(ChanjingOptions.OperationTimeout), v => options.OperationTimeout = v);
+        Time(section, options, nameof(ChanjingOptions.RetryBaseDelay), v => options.RetryBaseDelay = v);
+        Time(section, options, nameof(ChanjingOptions.MaxRetryAfter), v => options.MaxRetryAfter = v);
+        Time(section, options, nameof(ChanjingOptions.ReconciliationDelay), v => options.ReconciliationDelay = v);
+        Time(section, options, nameof(ChanjingOptions.ReconciliationClockSkew), v => options.ReconciliationClockSkew = v);
+        Time(section, options, nameof(ChanjingOptions.FileReadyTimeout), v => options.FileReadyTimeout = v);
+        Time(section, options, nameof(ChanjingOptions.FileReadyPollInterval), v => options.FileReadyPollInterval = v);
+        Parse(section, options, nameof(ChanjingOptions.MaxRetryAttempts), v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, v => options.MaxRetryAttempts = v);
+        Parse(section, options, nameof(ChanjingOptions.ReconciliationAttempts), v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, v => options.ReconciliationAttempts = v);
+        Parse(section, options, nameof(ChanjingOptions.RequestsPerSecond), v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null, v => options.RequestsPerSecond = v);
+        Parse(section, options, nameof(ChanjingOptions.ReconcileUnknownSubmits), v => bool.TryParse(v, out var b) ? b : (bool?)null, v => options.ReconcileUnknownSubmits = v);
+    }
+
+    private static void String(IConfiguration section, string key, Action<string> set)
+    {
+        if (section[key] is { } value)
+        {
+            set(value);
+        }
+    }
+
+    private static void Time(IConfiguration section, ChanjingOptions options, string key, Action<TimeSpan> set) =>
+        Parse(section, options, key, v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) ? t : (TimeSpan?)null, set);
+
+    private static void Parse<T>(IConfiguration section, ChanjingOptions options, string key, Func<string, T?> parse, Action<T> set)
+        where T : struct
+    {
+        if (section[key] is not { } text || text.Length == 0)
+        {
+            return;
+        }
+
+        if (parse(text) is { } value)
+        {
+            set(value);
+        }
+        else
+        {
+            options.BindingErrors.Add($"{Path(section, key)} has the value '{text}', which is not a valid {typeof(T).Name}.");
+        }
+    }
+
+    private static void Parse(IConfiguration section, ChanjingOptions options, string key, Func<string, Uri?> parse, Action<Uri> set)
+    {
+        if (section[key] is not { } text || text.Length == 0)
+        {
+            return;
+        }
+
+        if (parse(text) is { } value)
+        {
+            set(value);
+        }
+        else
+        {
+            options.BindingErrors.Add($"{Path(section, key)} has the value '{text}', which is not an absolute URI.");
+        }
+    }
+
+    private static string Path(IConfiguration section, string key) => section is IConfigurationSection s ? s.Path + ":" + key : key;
+}

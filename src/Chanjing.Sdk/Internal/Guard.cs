@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>Argument checks whose messages name the argument and the rule.</summary>
+internal static class Guard
+{
+    public static T NotNull<T>([System.Diagnostics.CodeAnalysis.NotNull] T? value, string name)
+        where T : class
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"{name} must not be null.");
+        }
+
+        return value;
+    }
+
+    public static string NotNullOrWhiteSpace([System.Diagnostics.CodeAnalysis.NotNull] string? value, string name)
+    {
+        if (value is null)
+        {
+            throw new ArgumentNullException(name, $"{name} must not be null.");
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{name} must not be empty or whitespace.", name);
+        }
+
+        return value;
+    }
+
+    public static int Positive(int value, string name)
+    {
+        if (value <= 0)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+        }
+
+        return value;
+    }
+
+    public static TimeSpan PositiveOrInfinite(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero or Timeout.InfiniteTimeSpan.");
+        }
+
+        return value;
+    }
+
+    public static TimeSpan Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero.");
+        }
+
+        return value;
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static ArgumentException Invalid(string name, string rule) => new($"{name} {rule}", name);
+}

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>A successful envelope: its <c>data</c> (cloned, so it outlives the document) and trace id.</summary>
+internal readonly record struct ServiceResponse(JsonElement Data, string? TraceId, HttpStatusCode StatusCode);
+
+/// <summary>
+/// The one place that turns an HTTP response into either a successful envelope or a typed exception
+/// (the code → exception mapping, like Octokit's <c>Connection.HandleErrors</c>).
+/// </summary>
+internal static class ResponseReader
+{
+    private const int SnippetLength = 160;
+
+    public static ServiceResponse Read(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body)
+    {
+        var code = (int)statusCode;
+        var success = code is >= 200 and <= 299;
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException ex)
+        {
+            throw success
+                ? Malformed(body.Length == 0 ? "The response body was empty." : "The response body was not valid JSON (it may have been truncated): " + Snippet(body), null, statusCode, ex)
+                : HttpFailure(statusCode, retryAfter, body, ex);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) || !TryGetInt(codeElement, out var serviceCode))
+            {
+                throw success
+                    ? Malformed("The response was not a Chanjing envelope (no numeric 'code'): " + Snippet(body), null, statusCode, null)
+                    : HttpFailure(statusCode, retryAfter, body, null);
+            }
+
+            var traceId = root.TryGetProperty("trace_id", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
+            var msg = root.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+            if (serviceCode != 0)
+            {
+                var error = FromCode(serviceCode, msg, traceId, statusCode);
+                error.RetryAfter = retryAfter;
+                throw error;
+            }
+
+            if (!success)
+            {
+                throw HttpFailure(statusCode, retryAfter, body, null);
+            }
+
+            var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
+            return new ServiceResponse(data, traceId, statusCode);
+        }
+    }
+
+    /// <summary>Maps a non-zero body code to its exception type.</summary>
+    public static ChanjingException FromCode(int code, string? msg, string? traceId, HttpStatusCode? statusCode)
+    {
+        var message = $"Chanjing returned code {code}: {msg ?? "(no message)"}" + (traceId is null ? string.Empty : $" (trace id {traceId})");
+        ChanjingException error = code switch
+        {
+            400 => new ChanjingBadRequestException(message, msg, traceId, statusCode),
+            10400 => new ChanjingAuthenticationException(message, code, msg, traceId, statusCode),
+            40000 => new ChanjingInvalidParameterException(message, msg, traceId, statusCode),
+            40001 => new ChanjingRateLimitException(message, msg, traceId, statusCode) { RequestRejected = true },
+            50000 => new ChanjingServerException(message, msg, traceId, statusCode),
+            _ => new ChanjingException(message, code, msg, traceId, statusCode, isTransient: false),
+        };
+        return error;
+    }
+
+    /// <summary>A non-2xx response without a Chanjing envelope, such as a proxy's HTML 502 page.</summary>
+    public static ChanjingException HttpFailure(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, Exception? inner)
+    {
+        var code = (int)statusCode;
+        var transient = code is 408 or 429 || code >= 500;
+        var snippet = body.Length == 0 ? "(empty body)" : Snippet(body);
+        return new ChanjingException($"Chanjing answered HTTP {code} ({statusCode}) without a Chanjing envelope: {snippet}", null, null, null, statusCode, transient, inner)
+        {
+            RetryAfter = retryAfter,
+            // A 429 comes from a gateway that refused the request before the service saw it.
+            RequestRejected = code == 429,
+        };
+    }
+
+    /// <summary>A 2xx response whose body or <c>data</c> could not be understood.</summary>
+    public static ChanjingException Malformed(string message, string? traceId, HttpStatusCode? statusCode, Exception? inner) =>
+        // A body cut short is most often a network or proxy failure: reading again may succeed.
+        new(message + (traceId is null ? string.Empty : $" (trace id {traceId})"), null, null, traceId, statusCode, isTransient: true, inner);
+
+    /// <summary>A single-line, bounded excerpt of a body for messages.</summary>
+    public static string Snippet(ReadOnlyMemory<byte> body)
+    {
+        var length = Math.Min(body.Length, SnippetLength * 4);
+        var text = Encoding.UTF8.GetString(body.Span.Slice(0, length).ToArray());
+        var builder = new StringBuilder(Math.Min(text.Length, SnippetLength));
+        var lastWasSpace = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c) || char.IsControl(c);
+            if (space && lastWasSpace)
+            {
+                continue;
+            }
+
+            builder.Append(space ? ' ' : c);
+            lastWasSpace = space;
+            if (builder.Length >= SnippetLength)
+            {
+                break;
+            }
+        }
+
+        var result = builder.ToString().Trim();
+        return result.Length < text.Trim().Length || body.Length > length ? result + "…" : result;
+    }
+
+    private static bool TryGetInt(JsonElement element, out int value)
+    {
+        value = 0;
+        return element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out value);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace Chanjing.Sdk;
+
+/// <summary>
+/// One AI creation task as the service reports it. Immutable; build your own for tests with
+/// <see cref="ChanjingModelFactory.CreationTask"/>.
+/// </summary>
+public sealed class CreationTask
+{
+    internal CreationTask(
+        string id,
+        CreationTaskStatus status,
+        string? errorMessage,
+        IReadOnlyList<Uri> outputUrls,
+        CreationType type,
+        string? modelCode,
+        string? modelName,
+        DateTimeOffset? createdAt,
+        string? aspectRatio,
+        IReadOnlyList<Uri> referenceImageUrls,
+        long? recordId,
+        int? numberOfCreations,
+        VideoTaskSettings? videoSettings,
+        ImageTaskSettings? imageSettings,
+        JsonElement rawJson)
+    {
+        Id = id;
+        Status = status;
+        ErrorMessage = errorMessage;
+        OutputUrls = outputUrls;
+        Type = type;
+        ModelCode = modelCode;
+        ModelName = modelName;
+        CreatedAt = createdAt;
+        AspectRatio = aspectRatio;
+        ReferenceImageUrls = referenceImageUrls;
+        RecordId = recordId;
+        NumberOfCreations = numberOfCreations;
+        VideoSettings = videoSettings;
+        ImageSettings = imageSettings;
+        RawJson = rawJson;
+    }
+
+    /// <summary>The task id (<c>unique_id</c>), as returned by a submit.</summary>
+    public string Id { get; }
+
+    /// <summary>The status (<c>progress_desc</c>); unknown values are preserved.</summary>
+    public CreationTaskStatus Status { get; }
+
+    /// <summary>The service's error text (<c>err_msg</c>), verbatim; null or empty unless the task failed.</summary>
+    public string? ErrorMessage { get; }
+
+    /// <summary>The produced files (<c>output_url</c>); empty until the task succeeds.</summary>
+    public IReadOnlyList<Uri> OutputUrls { get; }
+
+    /// <summary>Image or video (<c>type</c>).</summary>
+    public CreationType Type { get; }
+
+    /// <summary>The model code (<c>model_code</c>).</summary>
+    public string? ModelCode { get; }
+
+    /// <summary>The model's display name (<c>model_name</c>), often empty.</summary>
+    public string? ModelName { get; }
+
+    /// <summary>When the task was created (<c>create_time</c>, Unix seconds).</summary>
+    public DateTimeOffset? CreatedAt { get; }
+
+    /// <summary>The aspect ratio (<c>aspect_ratio</c>).</summary>
+    public string? AspectRatio { get; }
+
+    /// <summary>The reference images (<c>ref_img_url</c>).</summary>
+    public IReadOnlyList<Uri> ReferenceImageUrls { get; }
+
+    /// <summary>The service's numeric record id (<c>id</c>).</summary>
+    public long? RecordId { get; }
+
+    /// <summary>How many creations the task made (<c>number_ai_creation</c>).</summary>
+    public int? NumberOfCreations { get; }
+
+    /// <summary>The echoed request of a video task (<c>motion_info</c>), when present.</summary>
+    public VideoTaskSettings? VideoSettings { get; }
+
+    /// <summary>The echoed request of an image task (<c>photo_info</c>), when present.</summary>
+    public ImageTaskSettings? ImageSettings { get; }
+
+    /// <summary>The task object exactly as received, so fields this version does not model stay reachable.</summary>
+    public JsonElement RawJson { get; }
+
+    /// <summary>Returns a short description: id, status and error message.</summary>
+    public override string ToString() =>
+        string.IsNullOrEmpty(ErrorMessage) ? $"{Id} ({Status})" : $"{Id} ({Status}: {ErrorMessage})";
+}

@@ -1,0 +1,284 @@
+using System.Runtime.CompilerServices;
+using Chanjing.Sdk.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace Chanjing.Sdk;
+
+public partial class ChanjingClient
+{
+    /// <inheritdoc />
+    public virtual async Task<CreationTask> WaitForCompletionAsync(string taskId, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(taskId, nameof(taskId));
+        options ??= new WaitOptions();
+        options.Validate();
+        return await WaitCoreAsync(taskId, options, progress, pollFirst: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual async Task<CreationTask> GenerateReferenceVideoAsync(ReferenceVideoRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new WaitOptions();
+        options.Validate();
+        var taskId = await SubmitReferenceVideoAsync(request, cancellationToken).ConfigureAwait(false);
+        options.OnSubmitted?.Invoke(taskId);
+        // A task that was just submitted is certainly not finished: the first poll waits one interval.
+        return await WaitCoreAsync(taskId, options, progress, pollFirst: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<CreationTask> WatchAsync(string taskId, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(taskId, nameof(taskId));
+        options ??= new WaitOptions();
+        options.Validate();
+        return WatchCoreAsync(taskId, options, pollFirst: true, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public virtual IAsyncEnumerable<CreationTask> WaitForAllAsync(IEnumerable<string> taskIds, WaitOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(taskIds, nameof(taskIds));
+        options ??= new WaitOptions();
+        options.Validate();
+        var ids = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var id in taskIds)
+        {
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                throw new ArgumentException($"{nameof(taskIds)}[{index}] must not be null, empty or whitespace.", nameof(taskIds));
+            }
+
+            if (seen.Add(id))
+            {
+                ids.Add(id);
+            }
+
+            index++;
+        }
+
+        return WaitForAllCoreAsync(ids, options, cancellationToken);
+    }
+
+    private async Task<CreationTask> WaitCoreAsync(string taskId, WaitOptions options, IProgress<CreationTask>? progress, bool pollFirst, CancellationToken cancellationToken)
+    {
+        CreationTask? last = null;
+        try
+        {
+            await foreach (var task in WatchCoreAsync(taskId, options, pollFirst, cancellationToken).ConfigureAwait(false))
+            {
+                last = task;
+                progress?.Report(task);
+            }
+        }
+        catch (ChanjingException ex)
+        {
+            ex.TaskId ??= taskId;
+            throw;
+        }
+
+        // The watch ends only after a terminal status.
+        return last!.Status.IsSuccess ? last : throw new ChanjingTaskFailedException(last);
+    }
+
+    private async IAsyncEnumerable<CreationTask> WatchCoreAsync(string taskId, WaitOptions options, bool pollFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var deadline = new WaitDeadline(options.Timeout, Time, cancellationToken);
+        var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
+        CreationTask? last = null;
+        var failures = 0;
+        var loggedUnknown = false;
+        var poll = pollFirst;
+        while (true)
+        {
+            if (poll)
+            {
+                CreationTask? observed = null;
+                try
+                {
+                    observed = await GetTaskAsync(taskId, deadline.Token).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (OperationCanceledException) when (deadline.Expired)
+                {
+                }
+                catch (ChanjingException ex) when (ex.IsTransient && failures < options.MaxConsecutiveTransientFailures && !deadline.Expired)
+                {
+                    failures++;
+                    Logger.LogWarning("Polling Chanjing task {TaskId} failed ({Error}); {Failures} of {Budget} transient failures tolerated.", taskId, ex.Message, failures, options.MaxConsecutiveTransientFailures);
+                }
+
+                if (deadline.Expired)
+                {
+                    throw new ChanjingWaitTimeoutException(taskId, last, options.Timeout);
+                }
+
+                if (observed is not null)
+                {
+                    var changed = last is null || observed.Status != last.Status;
+                    last = observed;
+                    if (changed)
+                    {
+                        yield return observed;
+                    }
+
+                    if (observed.Status.IsTerminal)
+                    {
+                        yield break;
+                    }
+
+                    if (!observed.Status.IsKnown && !loggedUnknown)
+                    {
+                        loggedUnknown = true;
+                        Logger.LogWarning("Chanjing task {TaskId} reports the unknown status '{Status}'; still waiting.", taskId, observed.Status.Value);
+                    }
+                }
+            }
+
+            poll = true;
+            try
+            {
+                await Time.DelayAsync(schedule.Next(), deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.Expired)
+            {
+            }
+
+            if (deadline.Expired)
+            {
+                throw new ChanjingWaitTimeoutException(taskId, last, options.Timeout);
+            }
+        }
+    }
+
+    private async IAsyncEnumerable<CreationTask> WaitForAllCoreAsync(List<string> ids, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            yield break;
+        }
+
+        using var deadline = new WaitDeadline(options.Timeout, Time, cancellationToken);
+        var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
+        var pending = new ManyTaskRound(ids);
+        var failures = 0;
+        while (true)
+        {
+            List<CreationTask>? finished = null;
+            try
+            {
+                finished = await pending.PollAsync(this, deadline.Token).ConfigureAwait(false);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (deadline.Expired)
+            {
+            }
+            catch (ChanjingException ex) when (ex.IsTransient && failures < options.MaxConsecutiveTransientFailures && !deadline.Expired)
+            {
+                failures++;
+                Logger.LogWarning("Polling {Count} Chanjing tasks failed ({Error}); {Failures} of {Budget} transient failures tolerated.", pending.Count, ex.Message, failures, options.MaxConsecutiveTransientFailures);
+            }
+
+            if (deadline.Expired)
+            {
+                throw pending.Timeout(options.Timeout);
+            }
+
+            if (finished is not null)
+            {
+                foreach (var task in finished)
+                {
+                    yield return task;
+                }
+            }
+
+            if (pending.Count == 0)
+            {
+                yield break;
+            }
+
+            try
+            {
+                await Time.DelayAsync(schedule.Next(), deadline.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (deadline.Expired)
+            {
+            }
+
+            if (deadline.Expired)
+            {
+                throw pending.Timeout(options.Timeout);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The unfinished tasks of a <see cref="WaitForAllAsync"/>. Each round lists them 50 ids a request. The list
+    /// endpoint needs a type: every id is first looked for among video tasks; an id a listing does not return
+    /// is looked for among image tasks the next round, and so on alternately, until it is found or the deadline passes.
+    /// </summary>
+    private sealed class ManyTaskRound
+    {
+        private readonly List<string> _order;
+        private readonly Dictionary<string, CreationType> _typeGuess;
+        private readonly Dictionary<string, CreationTask> _lastKnown = new(StringComparer.Ordinal);
+
+        public ManyTaskRound(List<string> ids)
+        {
+            _order = [.. ids];
+            _typeGuess = ids.ToDictionary(id => id, _ => CreationType.Video, StringComparer.Ordinal);
+        }
+
+        public int Count => _order.Count;
+
+        public async Task<List<CreationTask>> PollAsync(ChanjingClient client, CancellationToken cancellationToken)
+        {
+            var finished = new List<CreationTask>();
+            foreach (var group in _order.GroupBy(id => _typeGuess[id].Value).ToList())
+            {
+                var type = new CreationType(group.Key);
+                var groupIds = group.ToArray();
+                for (var i = 0; i < groupIds.Length; i += CreationTaskQuery.MaxPageSize)
+                {
+                    var chunk = groupIds.Skip(i).Take(CreationTaskQuery.MaxPageSize).ToArray();
+                    var page = await client.ListPageAsync(type, chunk, null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
+                    var returned = new HashSet<string>(StringComparer.Ordinal);
+                    foreach (var task in page.Tasks)
+                    {
+                        if (!_typeGuess.ContainsKey(task.Id) || !returned.Add(task.Id))
+                        {
+                            continue;
+                        }
+
+                        _lastKnown[task.Id] = task;
+                        if (task.Status.IsTerminal)
+                        {
+                            finished.Add(task);
+                            _typeGuess.Remove(task.Id);
+                        }
+                    }
+
+                    foreach (var id in chunk)
+                    {
+                        if (!returned.Contains(id))
+                        {
+                            _typeGuess[id] = type == CreationType.Video ? CreationType.Image : CreationType.Video;
+                        }
+                    }
+                }
+            }
+
+            _order.RemoveAll(id => !_typeGuess.ContainsKey(id));
+            return finished;
+        }
+
+        public ChanjingWaitTimeoutException Timeout(TimeSpan timeout)
+        {
+            var ids = _order.ToArray();
+            _lastKnown.TryGetValue(ids[0], out var last);
+            return new ChanjingWaitTimeoutException(ids, last, timeout);
+        }
+    }
+}
