@@ -1,0 +1,38 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Chanjing.Sdk.Tests.TestSupport;
+
+/// <summary>
+/// A <see cref="FakeTimeProvider"/> that reports every timer created, so a test can wait until the code under test
+/// has started a delay (synchronisation, not sleeping) and then advance exactly to it.
+/// </summary>
+internal sealed class ManualTimeProvider : FakeTimeProvider
+{
+    private readonly Channel<TimeSpan> _timers = Channel.CreateUnbounded<TimeSpan>();
+
+    public ManualTimeProvider()
+        : base(new DateTimeOffset(2026, 11, 26, 0, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    public List<TimeSpan> CreatedTimers { get; } = [];
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+    {
+        lock (CreatedTimers)
+        {
+            CreatedTimers.Add(dueTime);
+        }
+
+        _timers.Writer.TryWrite(dueTime);
+        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    /// <summary>Waits (bounded by a real-time guard) until the next timer is created and returns its due time.</summary>
+    public async Task<TimeSpan> NextTimerAsync()
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        return await _timers.Reader.ReadAsync(guard.Token);
+    }
+}
