@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text.Json;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -37,8 +36,7 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _submits;
-    private readonly TokenBucketRateLimiter? _limiter;
-    private readonly ITimer? _replenisher;
+    private readonly PacedRateLimiter? _limiter;
 
     public ChanjingPipeline(ChanjingOptions options, ILogger logger)
     {
@@ -46,19 +44,7 @@ internal sealed class ChanjingPipeline : IDisposable
         _logger = logger;
         if (options.RequestsPerSecond is { } rps)
         {
-            // One permit every 1/rps seconds, a burst of up to one second's worth; callers over it queue.
-            var period = TimeSpan.FromTicks(Math.Max(1, (long)(TimeSpan.TicksPerSecond / rps)));
-            _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = Math.Max(1, (int)Math.Ceiling(rps)),
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = period,
-                AutoReplenishment = false,
-                QueueLimit = int.MaxValue,
-                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            });
-            // Replenished from the options' clock, so a fake clock drives the limiter too.
-            _replenisher = options.TimeProvider.CreateTimer(static state => ((TokenBucketRateLimiter)state!).TryReplenish(), _limiter, period, period);
+            _limiter = new PacedRateLimiter(rps, options.TimeProvider);
         }
 
         _reads = Build(RequestKind.Read);
@@ -316,7 +302,6 @@ internal sealed class ChanjingPipeline : IDisposable
 
     public void Dispose()
     {
-        _replenisher?.Dispose();
         _limiter?.Dispose();
     }
 }

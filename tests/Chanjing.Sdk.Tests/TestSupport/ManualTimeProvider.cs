@@ -20,13 +20,37 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        Report(dueTime);
+        return new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+    }
+
+    private void Report(TimeSpan dueTime)
+    {
+        // Infinite timers are placeholders (for example a CancellationTokenSource before CancelAfter): only real due times count.
+        if (dueTime < TimeSpan.Zero)
+        {
+            return;
+        }
+
         lock (CreatedTimers)
         {
             CreatedTimers.Add(dueTime);
         }
 
         _timers.Writer.TryWrite(dueTime);
-        return base.CreateTimer(callback, state, dueTime, period);
+    }
+
+    private sealed class RecordingTimer(ITimer inner, ManualTimeProvider owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            owner.Report(dueTime);
+            return inner.Change(dueTime, period);
+        }
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     /// <summary>Waits (bounded by a real-time guard) until the next timer is created and returns its due time.</summary>
