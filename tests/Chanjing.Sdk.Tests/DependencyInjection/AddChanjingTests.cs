@@ -1,0 +1,171 @@
+using System.Text;
+using Chanjing.Sdk.Tests.TestSupport;
+using Microsoft.Extensions.Caching.Distributed;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using RichardSzalay.MockHttp;
+
+namespace Chanjing.Sdk.Tests.DependencyInjection;
+
+public sealed class AddChanjingTests
+{
+    private const string AppSettings = """
+        {
+          "Chanjing": {
+            "BaseAddress": "https://open-api.chanjing.cc",
+            "AccessToken": "config-token",
+            "AttemptTimeout": "00:00:20",
+            "OperationTimeout": "00:01:30",
+            "MaxRetryAttempts": 2,
+            "RequestsPerSecond": 0.5,
+            "ReconcileUnknownSubmits": true
+          }
+        }
+        """;
+
+    private static HostApplicationBuilder Builder(string json)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+        return builder;
+    }
+
+    [Fact]
+    public async Task AddChanjing_JsonConfiguration_BindsEveryKeyAndResolvesTypedClient()
+    {
+        var builder = Builder(AppSettings);
+        var mock = new MockHttpMessageHandler();
+        mock.Expect("https://open-api.chanjing.cc/open/v1/ai_creation/task").WithHeaders("access_token", "config-token").Respond(_ => Wire.Ok(Wire.Task("t1")));
+        builder.Services.AddChanjing(builder.Configuration).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<IOptionsMonitor<ChanjingOptions>>().CurrentValue;
+        var client = host.Services.GetRequiredService<IChanjingClient>();
+        var task = await client.GetTaskAsync("t1");
+
+        Assert.IsType<ChanjingClient>(client);
+        Assert.Equal("t1", task.Id);
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90), 2, 0.5, true), (options.AttemptTimeout, options.OperationTimeout, options.MaxRetryAttempts, options.RequestsPerSecond, options.ReconcileUnknownSubmits));
+        mock.VerifyNoOutstandingExpectation();
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void AddChanjing_SectionPassedInsteadOfRoot_IsUsedAsIs()
+    {
+        var builder = Builder(AppSettings);
+        builder.Services.AddChanjing(builder.Configuration.GetSection("Chanjing"));
+        using var host = builder.Build();
+
+        Assert.Equal("config-token", host.Services.GetRequiredService<IOptions<ChanjingOptions>>().Value.AccessToken);
+    }
+
+    [Theory]
+    [InlineData("""{"Chanjing": {"BaseAddress": "http://example.com", "AccessToken": "t"}}""", "BaseAddress must use https")]
+    [InlineData("""{"Chanjing": {"BaseAddress": "not a uri", "AccessToken": "t"}}""", "Chanjing:BaseAddress has the value 'not a uri'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "AppId": "a", "SecretKey": "s"}}""", "not both")]
+    [InlineData("""{"Chanjing": {"AppId": "a"}}""", "SecretKey is required")]
+    [InlineData("""{"Chanjing": {}}""", "No credentials")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "AttemptTimeout": "-00:00:01"}}""", "AttemptTimeout must be greater than zero")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "MaxRetryAttempts": "many"}}""", "Chanjing:MaxRetryAttempts has the value 'many'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "RequestsPerSecond": 0}}""", "RequestsPerSecond must be greater than 0")]
+    public async Task AddChanjing_InvalidConfiguration_FailsStartNamingTheSetting(string json, string expected)
+    {
+        var builder = Builder(json);
+        builder.Services.AddChanjing(builder.Configuration);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddChanjing_HttpUrlOnLoopback_Allowed()
+    {
+        var builder = Builder("""{"Chanjing": {"BaseAddress": "http://127.0.0.1:5080", "AccessToken": "t"}}""");
+        builder.Services.AddChanjing(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.Equal(new Uri("http://127.0.0.1:5080"), host.Services.GetRequiredService<IOptions<ChanjingOptions>>().Value.BaseAddress);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AddChanjing_TwoNamedAccounts_EachSendsItsOwnToken()
+    {
+        var services = new ServiceCollection();
+        var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond(request => Wire.Ok(Wire.Task(request.Headers.GetValues("access_token").Single())));
+        services.AddChanjing("brand-a", o => o.AccessToken = "token-a").ConfigurePrimaryHttpMessageHandler(() => mock);
+        services.AddChanjing("brand-b", o => o.AccessToken = "token-b").ConfigurePrimaryHttpMessageHandler(() => mock);
+        await using var provider = services.BuildServiceProvider();
+
+        var a = provider.GetRequiredService<IChanjingClientFactory>().CreateClient("brand-a");
+        var b = provider.GetRequiredKeyedService<IChanjingClient>("brand-b");
+
+        Assert.Equal("token-a", (await a.GetTaskAsync("x")).Id);
+        Assert.Equal("token-b", (await b.GetTaskAsync("x")).Id);
+    }
+
+    [Fact]
+    public void AddChanjing_RegisteredHttpClient_HasInfiniteTimeoutSoTheSdkOwnsTimeouts()
+    {
+        var services = new ServiceCollection();
+        services.AddChanjing(o => o.AccessToken = "t");
+        using var provider = services.BuildServiceProvider();
+
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("Chanjing.");
+
+        Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
+    }
+
+    [Fact]
+    public void UseDistributedTokenCache_SetsTheOptionsTokenCache()
+    {
+        var services = new ServiceCollection();
+        services.AddDistributedMemoryCache();
+        services.AddChanjing(o =>
+        {
+            o.AppId = "a";
+            o.SecretKey = "s";
+        }).UseDistributedTokenCache();
+        using var provider = services.BuildServiceProvider();
+
+        var options = provider.GetRequiredService<IOptions<ChanjingOptions>>().Value;
+
+        Assert.NotNull(options.TokenCache);
+        Assert.NotNull(provider.GetRequiredService<IDistributedCache>());
+    }
+
+    [Fact]
+    public async Task TypedClients_ShareOnePipelinePerRegistration_SoTheTokenIsFetchedOnce()
+    {
+        var services = new ServiceCollection();
+        var fetches = 0;
+        var mock = new MockHttpMessageHandler();
+        mock.When("*/access_token").Respond(_ =>
+        {
+            Interlocked.Increment(ref fetches);
+            return Wire.Ok(new System.Text.Json.Nodes.JsonObject { ["access_token"] = "tok", ["expire_in"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() });
+        });
+        mock.When("*/task").Respond(_ => Wire.Ok(Wire.Task("t1")));
+        services.AddChanjing(o =>
+        {
+            o.AppId = "di-" + Guid.NewGuid();
+            o.SecretKey = "s";
+        }).ConfigurePrimaryHttpMessageHandler(() => mock);
+        await using var provider = services.BuildServiceProvider();
+
+        await provider.GetRequiredService<IChanjingClient>().GetTaskAsync("t1");
+        await provider.GetRequiredService<IChanjingClient>().GetTaskAsync("t1");
+
+        Assert.Equal(1, fetches);
+        Assert.NotSame(provider.GetRequiredService<IChanjingClient>(), provider.GetRequiredService<IChanjingClient>());
+    }
+}
