@@ -140,7 +140,7 @@ public sealed class ChanjingEmulator : IAsyncDisposable
         var body = buffer.ToArray();
         var token = request.Headers["access_token"].ToString();
         state.Record(new EmulatorRequest(endpoint, request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, JsonBody.Redact(body, request.ContentType),
-            !string.IsNullOrEmpty(token), state.Options.TimeProvider.GetUtcNow(), request.Headers.Range.ToString() is { Length: > 0 } r ? r : null));
+            !string.IsNullOrEmpty(token), state.Options.TimeProvider.GetUtcNow(), request.Headers.Range.ToString() is { Length: > 0 } r ? r : null, request.ContentType));
 
         var fault = state.TakeFault(endpoint);
         switch (fault?.Kind)

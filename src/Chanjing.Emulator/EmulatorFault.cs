@@ -117,4 +117,5 @@ public sealed record EmulatorFault
 /// <param name="AccessToken">Whether an <c>access_token</c> header was sent (the token itself is not kept).</param>
 /// <param name="ReceivedAt">When it arrived, on the emulator's clock.</param>
 /// <param name="Range">The <c>Range</c> header, if any.</param>
-public sealed record EmulatorRequest(EmulatorEndpoint Endpoint, string Method, string Path, string Query, string Body, bool AccessToken, DateTimeOffset ReceivedAt, string? Range);
+/// <param name="ContentType">The request's <c>Content-Type</c>, if any.</param>
+public sealed record EmulatorRequest(EmulatorEndpoint Endpoint, string Method, string Path, string Query, string Body, bool AccessToken, DateTimeOffset ReceivedAt, string? Range, string? ContentType);

@@ -106,18 +106,19 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
             return _state.Current = shared;
         }
 
-        var deadline = _time.GetUtcNow() + LeaseTime;
+        var deadline = TimeProvider.System.GetUtcNow() + LeaseTime;
         while (!await _cache.TryAcquireRefreshLeaseAsync(_cacheKey, LeaseTime, CancellationToken.None).ConfigureAwait(false))
         {
-            // Another process is fetching: its token will appear in the cache.
-            await _time.DelayAsync(LeasePollInterval, CancellationToken.None).ConfigureAwait(false);
+            // Another process is fetching: its token will appear in the cache. The lease lives on the shared store's
+            // real clock, so this pause is real time too: a fake clock in the options must not stall it.
+            await TimeProvider.System.DelayAsync(LeasePollInterval, CancellationToken.None).ConfigureAwait(false);
             shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
             if (shared is not null)
             {
                 return _state.Current = shared;
             }
 
-            if (_time.GetUtcNow() >= deadline)
+            if (TimeProvider.System.GetUtcNow() >= deadline)
             {
                 _logger.LogWarning("Chanjing token refresh lease was not released in {LeaseTime}; fetching a token anyway.", LeaseTime);
                 break;

@@ -8,10 +8,13 @@ namespace Chanjing.Sdk.Internal;
 /// <see cref="IChanjingTokenCache"/> over <see cref="IDistributedCache"/>. The refresh lease is optimistic, as the
 /// cache has no atomic compare-and-set: write a random owner mark, wait briefly, read it back. Two processes
 /// can both win only if their writes are further apart than the settle time yet both saw no lease; then both
-/// fetch, the later token wins, and the other process converges on its next 10400 by re-reading the cache.
+/// fetch, the later token wins, and the other process converges on its next 10400 by re-reading the cache
+/// (at most one extra fetch per race, never a loop: a 10400 is retried once).
 /// </summary>
-internal sealed class DistributedChanjingTokenCache(IDistributedCache cache, TimeProvider timeProvider) : IChanjingTokenCache
+internal sealed class DistributedChanjingTokenCache(IDistributedCache cache) : IChanjingTokenCache
 {
+    // The shared store expires entries on its real clock, so the lease and the expiry use real time as well.
+    private static readonly TimeProvider RealTime = TimeProvider.System;
     private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(50);
     private readonly string _owner = Guid.NewGuid().ToString("N");
 
@@ -32,7 +35,7 @@ internal sealed class DistributedChanjingTokenCache(IDistributedCache cache, Tim
     {
         var text = token.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture) + "|" + token.Value;
         var options = new DistributedCacheEntryOptions();
-        if (token.ExpiresAt > timeProvider.GetUtcNow())
+        if (token.ExpiresAt > RealTime.GetUtcNow())
         {
             options.AbsoluteExpiration = token.ExpiresAt;
         }
@@ -54,7 +57,7 @@ internal sealed class DistributedChanjingTokenCache(IDistributedCache cache, Tim
         }
 
         await cache.SetStringAsync(leaseKey, _owner, new DistributedCacheEntryOptions { AbsoluteExpirationRelativeToNow = leaseTime }, cancellationToken).ConfigureAwait(false);
-        await timeProvider.DelayAsync(SettleTime, cancellationToken).ConfigureAwait(false);
+        await RealTime.DelayAsync(SettleTime, cancellationToken).ConfigureAwait(false);
         return await cache.GetStringAsync(leaseKey, cancellationToken).ConfigureAwait(false) == _owner;
     }
 

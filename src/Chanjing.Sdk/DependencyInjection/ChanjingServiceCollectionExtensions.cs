@@ -78,7 +78,7 @@ public static class ChanjingServiceCollectionExtensions
     {
         Guard.NotNull(builder, nameof(builder));
         var name = OptionsName(builder);
-        builder.Services.TryAddSingleton(sp => new DistributedChanjingTokenCache(sp.GetRequiredService<IDistributedCache>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.TryAddSingleton(sp => new DistributedChanjingTokenCache(sp.GetRequiredService<IDistributedCache>()));
         builder.Services.AddOptions<ChanjingOptions>(name).Configure<DistributedChanjingTokenCache>((options, cache) => options.TokenCache = cache);
         return builder;
     }

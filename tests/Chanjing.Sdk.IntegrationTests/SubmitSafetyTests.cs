@@ -1,0 +1,80 @@
+using Chanjing.Emulator;
+
+namespace Chanjing.Sdk.IntegrationTests;
+
+public sealed class SubmitSafetyTests
+{
+    [Fact]
+    public async Task Submit_AttemptTimeoutAndNoTaskCreated_OneRequestReachedServerAndOutcomeUnknown()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator, o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            o.ReconciliationAttempts = 2;
+        });
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.Delayed(TimeSpan.FromSeconds(30)));
+
+        var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Support.Request()));
+
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(0, emulator.TaskCount);
+        Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.ListTasks));
+        Assert.Contains("was not sent again", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Submit_TaskCreatedThenConnectionDropped_IdRecoveredByReconciliationAndOneTaskExists()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing());
+
+        var id = await client.SubmitReferenceVideoAsync(Support.Request());
+
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(1, emulator.TaskCount);
+        Assert.Equal(id, (await client.GetTaskAsync(id)).Id);
+    }
+
+    [Fact]
+    public async Task Submit_ServerError50000_NotResubmitted()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator, o => o.ReconcileUnknownSubmits = false);
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.WithCode(50000));
+
+        await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Support.Request()));
+
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+    }
+
+    [Fact]
+    public async Task Submit_RateLimitedTwice_ThreeRequestsOneTask()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.WithCode(40001), count: 2);
+
+        var id = await client.SubmitReferenceVideoAsync(Support.Request());
+
+        Assert.Equal(3, emulator.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(1, emulator.TaskCount);
+        Assert.False(string.IsNullOrEmpty(id));
+    }
+
+    [Fact]
+    public async Task Submit_TokenInvalidatedByAnotherFetch_RefreshesAndSubmitsOnce()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        await client.SubmitReferenceVideoAsync(Support.Request());
+        emulator.InvalidateAccessToken();
+
+        await client.SubmitReferenceVideoAsync(Support.Request("second"));
+
+        Assert.Equal(3, emulator.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(2, emulator.TaskCount);
+        Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.AccessToken));
+    }
+}
