@@ -72,11 +72,11 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
     private bool IsFresh(TokenEntry entry) => _time.GetUtcNow() < entry.RefreshAt;
 
-    private TokenEntry Entry(ChanjingAccessToken token)
+    private TokenEntry Entry(ChanjingAccessToken token, bool justFetched)
     {
         var now = _time.GetUtcNow();
         var refreshAt = token.ExpiresAt - _margin;
-        if (refreshAt <= now)
+        if (justFetched && refreshAt <= now)
         {
             // A token whose life is shorter than the margin is still used, but only until half its life is spent,
             // so that a short or already-past expire_in does not make every call fetch again.
@@ -97,7 +97,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
         if (_cache is null)
         {
-            return _state.Current = Entry(await FetchAsync(httpClient).ConfigureAwait(false));
+            return _state.Current = Entry(await FetchAsync(httpClient).ConfigureAwait(false), justFetched: true);
         }
 
         var shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
@@ -136,7 +136,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
             var fetched = await FetchAsync(httpClient).ConfigureAwait(false);
             await _cache.SetAsync(_cacheKey, fetched, CancellationToken.None).ConfigureAwait(false);
-            return _state.Current = Entry(fetched);
+            return _state.Current = Entry(fetched, justFetched: true);
         }
         finally
         {
@@ -152,7 +152,8 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
             return null;
         }
 
-        var entry = Entry(token);
+        // A shared token is refreshed at the normal margin; only a token fetched just now is used despite a short life.
+        var entry = Entry(token, justFetched: false);
         return IsFresh(entry) ? entry : null;
     }
 
