@@ -11,7 +11,7 @@ namespace Chanjing.Sdk;
 /// <summary>Registers <see cref="IChanjingClient"/> with dependency injection and IHttpClientFactory.</summary>
 public static class ChanjingServiceCollectionExtensions
 {
-    private const string HttpClientPrefix = "Chanjing.";
+    private const string HttpClientName = "Chanjing";
 
     /// <summary>
     /// Registers <see cref="IChanjingClient"/> and <see cref="ChanjingClient"/> as a typed client, with options set
@@ -90,7 +90,7 @@ public static class ChanjingServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChanjingOptions>, ChanjingOptionsValidator>());
         services.TryAddSingleton<ChanjingPipelineRegistry>();
         services.TryAddSingleton<IChanjingClientFactory, ChanjingClientFactory>();
-        var builder = services.AddHttpClient(HttpClientPrefix + name)
+        var builder = services.AddHttpClient(HttpClientNameOf(name))
             // The SDK owns its timeouts: HttpClient's 100 s default must not cut AttemptTimeout or uploads short.
             .ConfigureHttpClient(static client => client.Timeout = Timeout.InfiniteTimeSpan);
         if (name == Options.DefaultName)
@@ -113,11 +113,12 @@ public static class ChanjingServiceCollectionExtensions
     }
 
     private static string OptionsName(IHttpClientBuilder builder) =>
-        builder.Name.StartsWith(HttpClientPrefix, StringComparison.Ordinal)
-            ? builder.Name.Substring(HttpClientPrefix.Length)
-            : throw new ArgumentException("The builder was not returned by AddChanjing.", nameof(builder));
+        builder.Name == HttpClientName ? Options.DefaultName
+        : builder.Name.StartsWith(HttpClientName + ":", StringComparison.Ordinal) ? builder.Name.Substring(HttpClientName.Length + 1)
+        : throw new ArgumentException("The builder was not returned by AddChanjing.", nameof(builder));
 
-    internal static string HttpClientName(string name) => HttpClientPrefix + name;
+    /// <summary>The IHttpClientFactory name of a registration: <c>Chanjing</c>, or <c>Chanjing:{name}</c> for a named one.</summary>
+    internal static string HttpClientNameOf(string name) => name.Length == 0 ? HttpClientName : HttpClientName + ":" + name;
 }
 
 /// <summary>Creates the clients of named Chanjing registrations.</summary>
@@ -134,7 +135,7 @@ internal sealed class ChanjingClientFactory(IHttpClientFactory httpClients, Chan
     public IChanjingClient CreateClient(string name)
     {
         Guard.NotNull(name, nameof(name));
-        return new ChanjingClient(httpClients.CreateClient(ChanjingServiceCollectionExtensions.HttpClientName(name)), pipelines.Get(name), ownsHttpClient: false, ownsPipeline: false);
+        return new ChanjingClient(httpClients.CreateClient(ChanjingServiceCollectionExtensions.HttpClientNameOf(name)), pipelines.Get(name), ownsHttpClient: false, ownsPipeline: false);
     }
 }
 

@@ -120,7 +120,7 @@ public sealed class AddChanjingTests
         services.AddChanjing(o => o.AccessToken = "t");
         using var provider = services.BuildServiceProvider();
 
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("Chanjing.");
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient("Chanjing");
 
         Assert.Equal(Timeout.InfiniteTimeSpan, http.Timeout);
     }
