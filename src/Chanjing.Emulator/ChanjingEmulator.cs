@@ -61,7 +61,7 @@ public sealed class ChanjingEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
         var app = builder.Build();
         var state = new EmulatorState(options);
-        Map(app, state);
+        Map(app, state, options.EnableAdminEndpoints);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         state.BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/");
@@ -115,7 +115,8 @@ public sealed class ChanjingEmulator : IAsyncDisposable
             AdminEndpoints.Map(app, state);
         }
 
-        app.Run(context => HandleAsync(context, state));
+        // The admin endpoints are routed (routing runs first in a WebApplication); everything else is the emulated service.
+        app.Use((context, next) => context.GetEndpoint() is not null ? next(context) : HandleAsync(context, state));
     }
 
     private static EmulatorEndpoint Classify(HttpRequest request) => (request.Method, request.Path.Value) switch

@@ -36,6 +36,9 @@ public sealed class ChanjingEmulatorOptions
     /// <summary>The clock of tokens, task lifecycles, file processing, delays and rate windows. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>Whether the HTTP controls under <c>/_emulator/</c> are served (always on in the standalone emulator). Default false.</summary>
+    public bool EnableAdminEndpoints { get; set; }
+
     /// <summary>The address to listen on. Default <c>http://127.0.0.1:0</c> (a free loopback port).</summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 }

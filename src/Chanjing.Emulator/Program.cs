@@ -4,13 +4,16 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 // Standalone: dotnet run --project src/Chanjing.Emulator [--urls http://127.0.0.1:5080] [--app-id X] [--secret-key Y]
 var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 var options = new ChanjingEmulatorOptions
 {
     AppId = builder.Configuration["app-id"] ?? Environment.GetEnvironmentVariable("CHANJING_EMULATOR_APP_ID") ?? "emulator",
     SecretKey = builder.Configuration["secret-key"] ?? Environment.GetEnvironmentVariable("CHANJING_EMULATOR_SECRET_KEY") ?? "emulator-secret",
+    EnableAdminEndpoints = true,
 };
 if (builder.Configuration["urls"] is null)
 {

@@ -290,3 +290,39 @@ public sealed class EmulatorBehaviourTests
 
     private static JsonValueKind Comparable(JsonValueKind kind) => kind == JsonValueKind.False ? JsonValueKind.True : kind;
 }
+
+public sealed class EmulatorAdminTests
+{
+    [Fact]
+    public async Task AdminEndpoints_ScriptFaultReadJournalForceStatus()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { EnableAdminEndpoints = true });
+        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        using var client = Support.Client(emulator, o => o.MaxRetryAttempts = 0);
+
+        using var fault = await http.PostAsync("_emulator/faults", new StringContent("""{"endpoint":"GetTask","kind":"BodyCode","code":50000}""", Encoding.UTF8, "application/json"));
+        var id = await client.SubmitReferenceVideoAsync(Support.Request());
+        var error = await Assert.ThrowsAsync<ChanjingServerException>(() => client.GetTaskAsync(id));
+        using var status = await http.PostAsync($"_emulator/tasks/{id}/status", new StringContent("""{"status":"Fail","err_msg":"scripted"}""", Encoding.UTF8, "application/json"));
+        var task = await client.GetTaskAsync(id);
+        var journal = JsonNode.Parse(await http.GetStringAsync("_emulator/journal"))!.AsArray();
+
+        Assert.Equal(HttpStatusCode.OK, fault.StatusCode);
+        Assert.Equal(50000, error.Code);
+        Assert.Equal(HttpStatusCode.NoContent, status.StatusCode);
+        Assert.Equal(("Fail", "scripted"), (task.Status.Value, task.ErrorMessage));
+        Assert.Contains(journal, e => (string)e!["path"]! == "/open/v1/ai_creation/task/submit");
+        Assert.DoesNotContain(journal, e => ((string)e!["path"]!).StartsWith("/_emulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AdminEndpoints_OffByDefaultInProcess()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync();
+        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+
+        using var response = await http.GetAsync("_emulator/journal");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

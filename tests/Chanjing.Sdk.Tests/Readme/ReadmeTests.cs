@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+
+namespace Chanjing.Sdk.Tests.Readme;
+
+/// <summary>README.md's C# blocks are exactly the compiled blocks of ReadmeSnippets.cs, and the commands it gives exist.</summary>
+public sealed partial class ReadmeTests
+{
+    private static string RepoFile(params string[] parts)
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Chanjing.Sdk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        return Path.Combine([directory!.FullName, .. parts]);
+    }
+
+    private static Dictionary<string, string> CompiledSnippets()
+    {
+        var source = File.ReadAllText(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme", "ReadmeSnippets.cs"));
+        return SnippetInSource().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+    }
+
+    private static Dictionary<string, string> ReadmeSnippets()
+    {
+        var readme = File.ReadAllText(RepoFile("README.md"));
+        return SnippetInReadme().Matches(readme).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+    }
+
+    [Fact]
+    public void Readme_EveryCSharpBlock_IsACompiledSnippet()
+    {
+        var readme = File.ReadAllText(RepoFile("README.md"));
+        var blocks = Regex.Matches(readme, "```csharp").Count;
+
+        Assert.Equal(blocks, ReadmeSnippets().Count);
+    }
+
+    [Fact]
+    public void Readme_Snippets_MatchTheCompiledSource()
+    {
+        var compiled = CompiledSnippets();
+        var documented = ReadmeSnippets();
+
+        Assert.Equal(compiled.Keys.Order(), documented.Keys.Order());
+        foreach (var (name, body) in compiled)
+        {
+            Assert.True(body == documented[name], $"README snippet '{name}' differs from ReadmeSnippets.cs:\n--- compiled ---\n{body}\n--- README ---\n{documented[name]}");
+        }
+    }
+
+    [Fact]
+    public void Readme_GivesTheTwoNewcomerCommands()
+    {
+        var readme = File.ReadAllText(RepoFile("README.md"));
+
+        Assert.Contains("dotnet run --project samples/Chanjing.QuickStart", readme, StringComparison.Ordinal);
+        Assert.Contains("\ndotnet test\n", readme.Replace("\r\n", "\n", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.True(File.Exists(RepoFile("samples", "Chanjing.QuickStart", "Chanjing.QuickStart.csproj")));
+        Assert.Contains("dotnet test", File.ReadAllText(RepoFile(".ci", "run")), StringComparison.Ordinal);
+    }
+
+    private static string Dedent(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n').Split('\n');
+        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..].TrimEnd() : l.TrimEnd()));
+    }
+
+    [GeneratedRegex(@"// begin-snippet: (?<name>[\w-]+)\r?\n(?<body>.*?)\r?\n\s*// end-snippet", RegexOptions.Singleline)]
+    private static partial Regex SnippetInSource();
+
+    [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\r?\n```csharp\r?\n(?<body>.*?)\r?\n```", RegexOptions.Singleline)]
+    private static partial Regex SnippetInReadme();
+}
