@@ -151,7 +151,7 @@ internal sealed class ChanjingPipeline : IDisposable
 
         using (response)
         {
-            byte[] body;
+            ReadOnlyMemory<byte> body;
             try
             {
                 body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
@@ -161,7 +161,7 @@ internal sealed class ChanjingPipeline : IDisposable
                 throw new ChanjingException($"Chanjing {request.Operation} failed while reading the response (HTTP {(int)response.StatusCode}): {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
             }
 
-            var parsed = ResponseReader.Read(response.StatusCode, RetryAfter(response), body);
+            using var parsed = ResponseReader.Read(response.StatusCode, RetryAfter(response), body);
             try
             {
                 return convert(parsed);
@@ -258,11 +258,12 @@ internal sealed class ChanjingPipeline : IDisposable
         return header?.Date is { } date ? date - _options.TimeProvider.GetUtcNow() : null;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.Content.Headers.ContentLength > MaxBodyBytes)
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > MaxBodyBytes)
         {
-            throw new IOException($"The response body of {response.Content.Headers.ContentLength} bytes exceeds the {MaxBodyBytes}-byte limit.");
+            throw new IOException($"The response body of {declared} bytes exceeds the {MaxBodyBytes}-byte limit.");
         }
 
 #if NET8_0_OR_GREATER
@@ -272,20 +273,38 @@ internal sealed class ChanjingPipeline : IDisposable
 #endif
         using (stream)
         {
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+            // Sized by Content-Length when the server sends one (it usually does), grown only when it does not.
+            var buffer = new byte[declared is { } length ? (int)length : 4096];
+            var filled = 0;
+            while (true)
             {
-                if (buffer.Length + read > MaxBodyBytes)
+                if (filled == buffer.Length)
                 {
-                    throw new IOException($"The response body exceeds the {MaxBodyBytes}-byte limit.");
+                    if (declared is not null || buffer.Length >= MaxBodyBytes)
+                    {
+                        // A body longer than its Content-Length, or past the limit.
+                        var probe = new byte[1];
+                        if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0)
+                        {
+                            break;
+                        }
+
+                        throw new IOException($"The response body exceeds {(declared is null ? $"the {MaxBodyBytes}-byte limit" : $"its Content-Length of {declared} bytes")}.");
+                    }
+
+                    Array.Resize(ref buffer, Math.Min(MaxBodyBytes, buffer.Length * 2));
                 }
 
-                buffer.Write(chunk, 0, read);
+                var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                filled += read;
             }
 
-            return buffer.ToArray();
+            return new ReadOnlyMemory<byte>(buffer, 0, filled);
         }
     }
 

@@ -4,8 +4,20 @@ using System.Text.Json;
 
 namespace Chanjing.Sdk.Internal;
 
-/// <summary>A successful envelope: its <c>data</c> (cloned, so it outlives the document) and trace id.</summary>
-internal readonly record struct ServiceResponse(JsonElement Data, string? TraceId, HttpStatusCode StatusCode);
+/// <summary>
+/// A successful envelope: its <c>data</c> and trace id. <see cref="Data"/> lives only as long as this response:
+/// converters copy what they keep (a task keeps a clone of its own object), so the body is not copied twice.
+/// </summary>
+internal sealed class ServiceResponse(JsonDocument document, JsonElement data, string? traceId, HttpStatusCode statusCode) : IDisposable
+{
+    public JsonElement Data { get; } = data;
+
+    public string? TraceId { get; } = traceId;
+
+    public HttpStatusCode StatusCode { get; } = statusCode;
+
+    public void Dispose() => document.Dispose();
+}
 
 /// <summary>
 /// The one place that turns an HTTP response into either a successful envelope or a typed exception
@@ -31,7 +43,7 @@ internal static class ResponseReader
                 : HttpFailure(statusCode, retryAfter, body, ex);
         }
 
-        using (document)
+        try
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) || !TryGetInt(codeElement, out var serviceCode))
@@ -55,8 +67,13 @@ internal static class ResponseReader
                 throw HttpFailure(statusCode, retryAfter, body, null);
             }
 
-            var data = root.TryGetProperty("data", out var d) ? d.Clone() : default;
-            return new ServiceResponse(data, traceId, statusCode);
+            var data = root.TryGetProperty("data", out var d) ? d : default;
+            return new ServiceResponse(document, data, traceId, statusCode);
+        }
+        catch
+        {
+            document.Dispose();
+            throw;
         }
     }
 
