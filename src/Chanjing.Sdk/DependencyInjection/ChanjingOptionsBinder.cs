@@ -9,6 +9,8 @@ namespace Chanjing.Sdk.Internal;
 /// </summary>
 internal static class ChanjingOptionsBinder
 {
+    private delegate bool TryParse<T>(string text, out T value);
+
     public static void Bind(IConfiguration section, ChanjingOptions options)
     {
         String(section, nameof(ChanjingOptions.AccessToken), v => options.AccessToken = v);
@@ -40,40 +42,38 @@ internal static class ChanjingOptionsBinder
     }
 
     private static void Time(IConfiguration section, ChanjingOptions options, string key, Action<TimeSpan> set) =>
-        Parse(section, options, key, v => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out var t) ? t : (TimeSpan?)null, set);
+        Parse(section, options, key, "TimeSpan (for example 00:00:30)", (string v, out TimeSpan t) => TimeSpan.TryParse(v, CultureInfo.InvariantCulture, out t), set);
 
     private static void Parse<T>(IConfiguration section, ChanjingOptions options, string key, Func<string, T?> parse, Action<T> set)
-        where T : struct
+        where T : struct =>
+        Parse(section, options, key, typeof(T).Name, (string v, out T value) =>
+        {
+            var parsed = parse(v);
+            value = parsed.GetValueOrDefault();
+            return parsed.HasValue;
+        }, set);
+
+    private static void Parse(IConfiguration section, ChanjingOptions options, string key, Func<string, Uri?> parse, Action<Uri> set) =>
+        Parse(section, options, key, "absolute URI", (string v, out Uri value) =>
+        {
+            value = parse(v)!;
+            return value is not null;
+        }, set);
+
+    private static void Parse<T>(IConfiguration section, ChanjingOptions options, string key, string expected, TryParse<T> parse, Action<T> set)
     {
         if (section[key] is not { } text || text.Length == 0)
         {
             return;
         }
 
-        if (parse(text) is { } value)
+        if (parse(text, out var value))
         {
             set(value);
         }
         else
         {
-            options.BindingErrors.Add($"{Path(section, key)} has the value '{text}', which is not a valid {typeof(T).Name}.");
-        }
-    }
-
-    private static void Parse(IConfiguration section, ChanjingOptions options, string key, Func<string, Uri?> parse, Action<Uri> set)
-    {
-        if (section[key] is not { } text || text.Length == 0)
-        {
-            return;
-        }
-
-        if (parse(text) is { } value)
-        {
-            set(value);
-        }
-        else
-        {
-            options.BindingErrors.Add($"{Path(section, key)} has the value '{text}', which is not an absolute URI.");
+            options.BindingErrors.Add($"{Path(section, key)} has the value '{text}', which is not a valid {expected}.");
         }
     }
 

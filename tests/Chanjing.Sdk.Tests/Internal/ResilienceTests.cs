@@ -28,6 +28,18 @@ public sealed class ResilienceTests
         });
     }
 
+    /// <summary>A task the service created from <see cref="Request"/>, as the list endpoint reports it.</summary>
+    private static JsonObject Created(string id, long createTime, string prompt = "a horse gallops")
+    {
+        var task = Wire.Task(id, "Queued", createTime: createTime);
+        task["ref_img_url"] = new JsonArray("https://x/ref1.jpg", "https://x/ref2.jpg");
+        task["motion_info"]!["ref_prompt"] = prompt;
+        task["motion_info"]!["clarity"] = 1080;
+        task["motion_info"]!["aspect_ratio"] = "16:9";
+        task["motion_info"]!["video_duration"] = 5;
+        return task;
+    }
+
     private static int Count(LambdaHandler handler, List<string> paths, string suffix) => paths.Count(p => p.EndsWith(suffix, StringComparison.Ordinal));
 
     [Fact]
@@ -176,22 +188,8 @@ public sealed class ResilienceTests
     [Fact]
     public async Task SubmitReferenceVideoAsync_ServerErrorButTaskWasCreated_ReconciliationReturnsItsId()
     {
-        var started = DateTimeOffset.UtcNow;
-        JsonObject Created()
-        {
-            var task = Wire.Task("created-task", "Queued", createTime: started.ToUnixTimeSeconds());
-            task["ref_img_url"] = new JsonArray("https://x/ref1.jpg", "https://x/ref2.jpg");
-            task["motion_info"]!["ref_prompt"] = "a horse gallops";
-            task["motion_info"]!["clarity"] = 1080;
-            task["motion_info"]!["aspect_ratio"] = "16:9";
-            task["motion_info"]!["video_duration"] = 5;
-            return task;
-        }
-
-        var other = Created();
-        other["unique_id"] = "different-prompt";
-        other["motion_info"]!["ref_prompt"] = "a cat";
-        var handler = Server((_, _) => Wire.Code(50000, "系统内部错误"), () => Wire.Page([other, Created()]));
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        var handler = Server((_, _) => Wire.Code(50000, "系统内部错误"), () => Wire.Page([Created("different-prompt", now, "a cat"), Created("created-task", now)]));
         using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
 
         var id = await client.SubmitReferenceVideoAsync(Request());
@@ -204,15 +202,7 @@ public sealed class ResilienceTests
     public async Task SubmitReferenceVideoAsync_TwoIdenticalCandidates_OutcomeUnknownListsBoth()
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        JsonObject Match(string id)
-        {
-            var task = Wire.Task(id, "Queued", createTime: now);
-            task["ref_img_url"] = new JsonArray("https://x/ref1.jpg", "https://x/ref2.jpg");
-            task["motion_info"]!["ref_prompt"] = "a horse gallops";
-            return task;
-        }
-
-        var handler = Server((_, _) => Wire.Code(50000), () => Wire.Page([Match("a"), Match("b")]));
+        var handler = Server((_, _) => Wire.Code(50000), () => Wire.Page([Created("a", now), Created("b", now)]));
         using var client = handler.CreateClient(o => o.ReconciliationDelay = TimeSpan.Zero);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));

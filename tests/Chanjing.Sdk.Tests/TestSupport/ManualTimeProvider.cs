@@ -16,8 +16,6 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
     {
     }
 
-    public List<TimeSpan> CreatedTimers { get; } = [];
-
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         Report(dueTime);
@@ -30,11 +28,6 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
         if (dueTime < TimeSpan.Zero)
         {
             return;
-        }
-
-        lock (CreatedTimers)
-        {
-            CreatedTimers.Add(dueTime);
         }
 
         _timers.Writer.TryWrite(dueTime);
