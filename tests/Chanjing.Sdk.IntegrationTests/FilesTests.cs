@@ -185,3 +185,33 @@ public sealed class FilesTests : IDisposable
         public override bool CanSeek => false;
     }
 }
+
+public sealed class FileReadinessTests
+{
+    [Fact]
+    public async Task Upload_FileNeverReady_ThrowsAfterFileReadyTimeoutNamingLastStatus()
+    {
+        var options = Support.FastEmulator();
+        options.FileReadyDelay = TimeSpan.FromHours(1);
+        await using var emulator = await ChanjingEmulator.StartAsync(options);
+        using var client = Support.Client(emulator, o => o.FileReadyTimeout = TimeSpan.FromMilliseconds(300));
+
+        var error = await Assert.ThrowsAsync<ChanjingFileProcessingException>(() => client.UploadFileAsync(new MemoryStream(Support.Png(4, 4)), "slow.png"));
+
+        Assert.Equal(0, error.FileStatus);
+        Assert.Contains("not ready within", error.Message, StringComparison.Ordinal);
+        Assert.True(emulator.CountRequests(EmulatorEndpoint.FileDetail) >= 2);
+    }
+
+    [Fact]
+    public async Task Upload_MissingPath_ThrowsBeforeAnyRequest()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => client.UploadFileAsync(Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".png")));
+
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Empty(emulator.Journal);
+    }
+}

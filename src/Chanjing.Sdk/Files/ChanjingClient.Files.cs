@@ -128,8 +128,8 @@ public partial class ChanjingClient
                     progress?.Report(written);
                 }
 
-                var expected = response.Content.Headers.ContentRange?.Length ?? (written == 0 ? null : (long?)null);
-                if (expected is { } total && written < total)
+                // A 200 whose body ends early fails inside HttpClient (Content-Length); a 206 is checked against its range.
+                if (response.Content.Headers.ContentRange?.Length is { } total && written < total)
                 {
                     throw new IOException($"The body ended after {written} of {total} bytes.");
                 }
