@@ -166,10 +166,9 @@ public partial class ChanjingClient
         var failures = 0;
         while (true)
         {
-            List<CreationTask>? finished = null;
             try
             {
-                finished = await pending.PollAsync(this, deadline.Token).ConfigureAwait(false);
+                await pending.PollAsync(this, deadline.Token).ConfigureAwait(false);
                 failures = 0;
             }
             catch (OperationCanceledException) when (deadline.Expired)
@@ -181,17 +180,15 @@ public partial class ChanjingClient
                 Logger.LogWarning("Polling {Count} Chanjing tasks failed ({Error}); {Failures} of {Budget} transient failures tolerated.", pending.Count, ex.Message, failures, options.MaxConsecutiveTransientFailures);
             }
 
+            // Tasks that finished in the part of a round that succeeded are yielded even if a later request failed.
+            foreach (var task in pending.TakeFinished())
+            {
+                yield return task;
+            }
+
             if (deadline.Expired)
             {
                 throw pending.Timeout(options.Timeout);
-            }
-
-            if (finished is not null)
-            {
-                foreach (var task in finished)
-                {
-                    yield return task;
-                }
             }
 
             if (pending.Count == 0)
@@ -224,6 +221,7 @@ public partial class ChanjingClient
         private readonly List<string> _order;
         private readonly Dictionary<string, CreationType> _typeGuess;
         private readonly Dictionary<string, CreationTask> _lastKnown = new(StringComparer.Ordinal);
+        private readonly List<CreationTask> _finished = [];
 
         public ManyTaskRound(List<string> ids)
         {
@@ -233,9 +231,9 @@ public partial class ChanjingClient
 
         public int Count => _order.Count;
 
-        public async Task<List<CreationTask>> PollAsync(ChanjingClient client, CancellationToken cancellationToken)
+        /// <summary>One round: lists every unfinished task, 50 ids a request; finished ones move to <see cref="TakeFinished"/> as each request answers.</summary>
+        public async Task PollAsync(ChanjingClient client, CancellationToken cancellationToken)
         {
-            var finished = new List<CreationTask>();
             foreach (var group in _order.GroupBy(id => _typeGuess[id].Value).ToList())
             {
                 var type = new CreationType(group.Key);
@@ -255,7 +253,7 @@ public partial class ChanjingClient
                         _lastKnown[task.Id] = task;
                         if (task.Status.IsTerminal)
                         {
-                            finished.Add(task);
+                            _finished.Add(task);
                             _typeGuess.Remove(task.Id);
                         }
                     }
@@ -267,10 +265,16 @@ public partial class ChanjingClient
                             _typeGuess[id] = type == CreationType.Video ? CreationType.Image : CreationType.Video;
                         }
                     }
+
+                    _order.RemoveAll(id => !_typeGuess.ContainsKey(id));
                 }
             }
+        }
 
-            _order.RemoveAll(id => !_typeGuess.ContainsKey(id));
+        public List<CreationTask> TakeFinished()
+        {
+            var finished = _finished.ToList();
+            _finished.Clear();
             return finished;
         }
 

@@ -150,3 +150,34 @@ public sealed class WaitForAllTests
         Assert.Contains("taskIds[1]", error.Message, StringComparison.Ordinal);
     }
 }
+
+public sealed class WaitForAllPartialRoundTests
+{
+    [Fact]
+    public async Task WaitForAllAsync_SecondRequestOfARoundFails_TasksFinishedInTheFirstAreStillYieldedOnce()
+    {
+        var time = new ManualTimeProvider();
+        var calls = 0;
+        var handler = new LambdaHandler(async (request, _) =>
+        {
+            var ids = ((JsonArray)(await Wire.BodyAsync(request))["unique_ids"]!).Select(n => (string)n!).ToList();
+            return ++calls == 2 ? Wire.Code(50000) : Wire.Ok(Wire.Page(ids.Select(id => (JsonNode)Wire.Task(id, "Success"))));
+        });
+        using var client = handler.CreateClient(time: time);
+        var ids = Enumerable.Range(0, 60).Select(i => $"t{i}").ToList();
+        var yielded = new List<string>();
+
+        var all = Task.Run(async () =>
+        {
+            await foreach (var task in client.WaitForAllAsync(ids))
+            {
+                yielded.Add(task.Id);
+            }
+        });
+        await Driver.RunAsync(time, all);
+        await all;
+
+        Assert.Equal(ids.Order(), yielded.Order());
+        Assert.Equal(3, calls);
+    }
+}
