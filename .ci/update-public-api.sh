@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Records every public symbol the analyzer reports as undeclared (RS0016) into PublicAPI.Unshipped.txt.
-# Run it after an intentional public API change, then review the diff.
+# Run it after an intentional public API change, then review the diff. Usage: update-public-api.sh [Chanjing.Sdk|Chanjing.Emulator]
 set -euo pipefail
 project_dir="$(cd "$(dirname "$0")/.." && pwd)/src/${1:-Chanjing.Sdk}"
 unshipped="$project_dir/PublicAPI.Unshipped.txt"
