@@ -142,7 +142,7 @@ internal static class ReadmeSnippets
         // begin-snippet: dependency-injection
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddChanjing(builder.Configuration)   // reads the "Chanjing" section, validated at start-up
-            .AddStandardLoggingHandlerIfYouLike();             // the IHttpClientBuilder takes your own handlers
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         builder.Services.AddChanjing("second-brand", builder.Configuration.GetSection("ChanjingSecondBrand"));
         using var host = builder.Build();
 
@@ -152,8 +152,6 @@ internal static class ReadmeSnippets
         await Task.CompletedTask;
         _ = (client, second);
     }
-
-    private static IHttpClientBuilder AddStandardLoggingHandlerIfYouLike(this IHttpClientBuilder builder) => builder;
 
     public static async Task Files(IChanjingClient client, CancellationToken cancellationToken)
     {
