@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -29,6 +30,9 @@ internal sealed record ChanjingRequest(HttpMethod Method, string PathAndQuery, b
 /// </summary>
 internal sealed class ChanjingPipeline : IDisposable
 {
+    /// <summary>The source of one activity per SDK call (attempts and token fetches nest under it as HTTP activities).</summary>
+    internal static readonly ActivitySource ActivitySource = new("Chanjing.Sdk");
+
     private const int MaxBodyBytes = 16 * 1024 * 1024;
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -66,6 +70,9 @@ internal sealed class ChanjingPipeline : IDisposable
     public async Task<T> SendAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken)
     {
         var pipeline = request.Kind == RequestKind.Submit ? _submits : _reads;
+        using var activity = ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
+        activity?.SetTag("chanjing.operation", request.Operation);
+        activity?.SetTag("url.path", request.PathAndQuery.Split('?')[0]);
         try
         {
             return await pipeline.ExecuteAsync(
@@ -76,8 +83,28 @@ internal sealed class ChanjingPipeline : IDisposable
         catch (TimeoutRejectedException ex)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            throw new ChanjingException($"Chanjing {request.Operation} timed out after {ex.Timeout}.", null, null, null, null, isTransient: true, ex);
+            var timeout = new ChanjingException($"Chanjing {request.Operation} timed out after {ex.Timeout}.", null, null, null, null, isTransient: true, ex);
+            Fail(activity, timeout);
+            throw timeout;
         }
+        catch (ChanjingException ex)
+        {
+            Fail(activity, ex);
+            throw;
+        }
+    }
+
+    private static void Fail(Activity? activity, ChanjingException error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+        activity.SetTag("error.type", error.GetType().Name);
+        activity.SetTag("chanjing.code", error.Code);
+        activity.SetTag("chanjing.trace_id", error.TraceId);
     }
 
     private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken)
