@@ -18,8 +18,10 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Reported only once the timer exists: a test that advances the clock on the report must find it scheduled.
+        var timer = new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
         Report(dueTime);
-        return new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+        return timer;
     }
 
     private void Report(TimeSpan dueTime)
@@ -37,8 +39,9 @@ internal sealed class ManualTimeProvider : FakeTimeProvider
     {
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            var changed = inner.Change(dueTime, period);
             owner.Report(dueTime);
-            return inner.Change(dueTime, period);
+            return changed;
         }
 
         public void Dispose() => inner.Dispose();
