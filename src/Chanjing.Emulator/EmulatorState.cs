@@ -128,13 +128,7 @@ internal sealed class EmulatorState(ChanjingEmulatorOptions options)
     {
         lock (_gate)
         {
-            if (!_outputs.TryGetValue(taskId, out var bytes))
-            {
-                bytes = Mp4.Create(options.OutputFileSize, taskId);
-                _outputs[taskId] = bytes;
-            }
-
-            return bytes;
+            return OutputBytesLocked(taskId);
         }
     }
 

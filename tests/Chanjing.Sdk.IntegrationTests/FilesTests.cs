@@ -115,11 +115,9 @@ public sealed class FilesTests : IDisposable
     [Fact]
     public async Task Download_50MBCutMidway_ResumesWithRangeAndEndsByteIdentical()
     {
-        var options = Support.FastEmulator();
-        options.OutputFileSize = 50 * 1024 * 1024;
-        await using var emulator = await ChanjingEmulator.StartAsync(options);
-        using var client = Support.Client(emulator);
-        var task = await client.GenerateReferenceVideoAsync(Support.Request(), Support.FastWait);
+        var (emulator, client, task) = await FinishedTaskAsync(50 * 1024 * 1024);
+        await using var _ = emulator;
+        using var __ = client;
         emulator.AddFault(EmulatorEndpoint.Download, EmulatorFault.CutAfter(20 * 1024 * 1024));
         var reports = new List<long>();
 
@@ -140,11 +138,9 @@ public sealed class FilesTests : IDisposable
     [Fact]
     public async Task Download_Cancelled_LeavesNoFile()
     {
-        var options = Support.FastEmulator();
-        options.OutputFileSize = 8 * 1024 * 1024;
-        await using var emulator = await ChanjingEmulator.StartAsync(options);
-        using var client = Support.Client(emulator);
-        var task = await client.GenerateReferenceVideoAsync(Support.Request(), Support.FastWait);
+        var (emulator, client, task) = await FinishedTaskAsync(8 * 1024 * 1024);
+        await using var _ = emulator;
+        using var __ = client;
         using var cts = new CancellationTokenSource();
         var target = Path.Combine(_directory, "cancelled");
 
@@ -173,6 +169,16 @@ public sealed class FilesTests : IDisposable
         Assert.Equal(emulator.GetOutputBytes(task.Id), await File.ReadAllBytesAsync(Assert.Single(saved)));
         Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.GetTask));
         Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.Download));
+    }
+
+    /// <summary>An emulator whose outputs are <paramref name="outputSize"/> bytes, a client, and one finished video task.</summary>
+    private static async Task<(ChanjingEmulator Emulator, ChanjingClient Client, CreationTask Task)> FinishedTaskAsync(int outputSize)
+    {
+        var options = Support.FastEmulator();
+        options.OutputFileSize = outputSize;
+        var emulator = await ChanjingEmulator.StartAsync(options);
+        var client = Support.Client(emulator);
+        return (emulator, client, await client.GenerateReferenceVideoAsync(Support.Request(), Support.FastWait));
     }
 
     private sealed class SyncProgress(Action<long> report) : IProgress<long>

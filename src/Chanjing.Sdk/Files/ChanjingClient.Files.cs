@@ -49,17 +49,8 @@ public partial class ChanjingClient
             }, canResend: true, cancellationToken);
         }
 
-        var used = false;
-        return UploadCoreAsync(fileName, null, () =>
-        {
-            if (used)
-            {
-                throw new InvalidOperationException("unreachable: a non-seekable stream is sent once");
-            }
-
-            used = true;
-            return new NonClosingStream(content);
-        }, canResend: false, cancellationToken);
+        // canResend: false makes UploadCoreAsync open the content once: a non-seekable stream cannot be sent again.
+        return UploadCoreAsync(fileName, null, () => new NonClosingStream(content), canResend: false, cancellationToken);
     }
 
     /// <inheritdoc />
