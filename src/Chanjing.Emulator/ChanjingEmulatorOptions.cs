@@ -30,8 +30,33 @@ public sealed class ChanjingEmulatorOptions
     /// <summary>Requests a second one token may make before the emulator answers 40001; null (default) for no limit.</summary>
     public int? RequestsPerSecondPerToken { get; set; }
 
-    /// <summary>The size in bytes of each produced video file. Default 64 KiB.</summary>
-    public int OutputFileSize { get; set; } = 64 * 1024;
+    /// <summary>
+    /// The minimum size in bytes of each produced video file: a smaller video is padded with an MP4 <c>free</c> box,
+    /// which players skip (useful to test large downloads). Default 0: the video's own size.
+    /// </summary>
+    public int OutputFileSize { get; set; }
+
+    /// <summary>
+    /// Whether outputs have the requested pixel size (video: <c>clarity</c> is the short side, 1080 = 1920x1080;
+    /// image: <c>clarity</c> is the long side). Default false: scaled down to <see cref="ScaledOutputShortSide"/>,
+    /// same aspect ratio, to keep files small and tests fast.
+    /// </summary>
+    public bool UseRequestedResolution { get; set; }
+
+    /// <summary>The short side in pixels of scaled-down outputs (rounded to even). Default 64.</summary>
+    public int ScaledOutputShortSide { get; set; } = 64;
+
+    /// <summary>The frame rate of output videos (a new picture each second, repeated in between). Default 4.</summary>
+    public int VideoFramesPerSecond { get; set; } = 4;
+
+    /// <summary>Whether completion callbacks may go to URLs that are not loopback. Default false.</summary>
+    public bool AllowNonLoopbackCallbacks { get; set; }
+
+    /// <summary>How many times a completion callback is attempted before the emulator gives up. Default 3.</summary>
+    public int CallbackMaxAttempts { get; set; } = 3;
+
+    /// <summary>The pause before a callback's retry, times the attempt number, on <see cref="TimeProvider"/>. Default 1 second.</summary>
+    public TimeSpan CallbackRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>The clock of tokens, task lifecycles, file processing, delays and rate windows. Default the system clock.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -1,67 +1,5 @@
 namespace Chanjing.Emulator;
 
-/// <summary>The endpoints a fault can target.</summary>
-public enum EmulatorEndpoint
-{
-    /// <summary>Any endpoint.</summary>
-    Any,
-
-    /// <summary><c>POST /open/v1/access_token</c>.</summary>
-    AccessToken,
-
-    /// <summary><c>POST /open/v1/ai_creation/task/submit</c>.</summary>
-    Submit,
-
-    /// <summary><c>GET /open/v1/ai_creation/task</c>.</summary>
-    GetTask,
-
-    /// <summary><c>POST /open/v1/ai_creation/task/page</c>.</summary>
-    ListTasks,
-
-    /// <summary><c>GET /open/v1/common/create_upload_url</c>.</summary>
-    CreateUploadUrl,
-
-    /// <summary>The signed upload <c>PUT</c>.</summary>
-    UploadPut,
-
-    /// <summary><c>GET /open/v1/common/file_detail</c>.</summary>
-    FileDetail,
-
-    /// <summary>Downloads of produced or uploaded files.</summary>
-    Download,
-
-    /// <summary>A path the emulator does not serve.</summary>
-    Unknown,
-}
-
-/// <summary>What a scripted fault does to a request.</summary>
-public enum EmulatorFaultKind
-{
-    /// <summary>Answer HTTP 200 with an envelope carrying <see cref="EmulatorFault.Code"/>; nothing is processed.</summary>
-    BodyCode,
-
-    /// <summary>Answer <see cref="EmulatorFault.HttpStatus"/> with an HTML page; nothing is processed.</summary>
-    HttpStatus,
-
-    /// <summary>Wait <see cref="EmulatorFault.Delay"/> (on the emulator's clock), then process normally.</summary>
-    Delay,
-
-    /// <summary>Process the request (a submit creates its task), then drop the connection without answering.</summary>
-    AbortAfterProcessing,
-
-    /// <summary>Drop the connection before processing anything.</summary>
-    AbortBeforeProcessing,
-
-    /// <summary>Process normally, but answer HTTP 200 with a truncated JSON body.</summary>
-    MalformedBody,
-
-    /// <summary>Process normally, then send the body in small pieces, <see cref="EmulatorFault.Delay"/> apart.</summary>
-    SlowBody,
-
-    /// <summary>Process normally, send the headers and the first <see cref="EmulatorFault.Bytes"/> bytes of the body, then drop the connection.</summary>
-    CutBody,
-}
-
 /// <summary>A fault applied to the next requests of an endpoint. Create with the static factory methods.</summary>
 public sealed record EmulatorFault
 {
@@ -80,8 +18,17 @@ public sealed record EmulatorFault
     /// <summary>The pause of <see cref="EmulatorFaultKind.Delay"/> and <see cref="EmulatorFaultKind.SlowBody"/>.</summary>
     public TimeSpan Delay { get; init; }
 
-    /// <summary>How many body bytes <see cref="EmulatorFaultKind.CutBody"/> sends.</summary>
+    /// <summary>
+    /// How many body bytes <see cref="EmulatorFaultKind.CutBody"/> sends; for <see cref="EmulatorFaultKind.MalformedBody"/>,
+    /// where the JSON is cut (0: see <see cref="Field"/>, else the middle).
+    /// </summary>
     public long Bytes { get; init; }
+
+    /// <summary>
+    /// For <see cref="EmulatorFaultKind.MalformedBody"/> with <see cref="Bytes"/> 0: the JSON property (at any depth, for
+    /// example <c>access_token</c>, <c>sign_url</c> or <c>data</c>) in the middle of whose value the body is cut.
+    /// </summary>
+    public string? Field { get; init; }
 
     /// <summary>Answers with a body code, for example 40001 or 50000.</summary>
     public static EmulatorFault WithCode(int code, string? message = null) => new() { Kind = EmulatorFaultKind.BodyCode, Code = code, Message = message };
@@ -98,8 +45,27 @@ public sealed record EmulatorFault
     /// <summary>Drops the connection before processing.</summary>
     public static EmulatorFault AbortBeforeProcessing() => new() { Kind = EmulatorFaultKind.AbortBeforeProcessing };
 
-    /// <summary>Answers a truncated JSON body.</summary>
+    /// <summary>Answers a truncated JSON body, cut in the middle.</summary>
     public static EmulatorFault Malformed() => new() { Kind = EmulatorFaultKind.MalformedBody };
+
+    /// <summary>Answers a JSON body truncated to its first <paramref name="bytes"/> bytes (at most all but the last).</summary>
+    /// <param name="bytes">How many bytes of the body to send, 1 or more.</param>
+    public static EmulatorFault MalformedAt(long bytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(bytes);
+        return new() { Kind = EmulatorFaultKind.MalformedBody, Bytes = bytes };
+    }
+
+    /// <summary>
+    /// Answers a JSON body cut in the middle of the value of <paramref name="field"/> (for example <c>access_token</c>:
+    /// the body ends with part of the token), or in the middle of the body when the field is absent.
+    /// </summary>
+    /// <param name="field">The property name, for example <c>access_token</c>, <c>sign_url</c> or <c>data</c>.</param>
+    public static EmulatorFault MalformedInside(string field)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(field);
+        return new() { Kind = EmulatorFaultKind.MalformedBody, Field = field };
+    }
 
     /// <summary>Sends the body slowly.</summary>
     public static EmulatorFault Slow(TimeSpan delayPerChunk) => new() { Kind = EmulatorFaultKind.SlowBody, Delay = delayPerChunk };
@@ -107,15 +73,3 @@ public sealed record EmulatorFault
     /// <summary>Sends only the first <paramref name="bytes"/> bytes of the body, then drops the connection.</summary>
     public static EmulatorFault CutAfter(long bytes) => new() { Kind = EmulatorFaultKind.CutBody, Bytes = bytes };
 }
-
-/// <summary>One request the emulator received, with secrets redacted.</summary>
-/// <param name="Endpoint">The endpoint.</param>
-/// <param name="Method">The HTTP method.</param>
-/// <param name="Path">The path.</param>
-/// <param name="Query">The query string, including '?', or empty.</param>
-/// <param name="Body">The body as text (JSON bodies with <c>secret_key</c> redacted; binary bodies summarized).</param>
-/// <param name="AccessToken">Whether an <c>access_token</c> header was sent (the token itself is not kept).</param>
-/// <param name="ReceivedAt">When it arrived, on the emulator's clock.</param>
-/// <param name="Range">The <c>Range</c> header, if any.</param>
-/// <param name="ContentType">The request's <c>Content-Type</c>, if any.</param>
-public sealed record EmulatorRequest(EmulatorEndpoint Endpoint, string Method, string Path, string Query, string Body, bool AccessToken, DateTimeOffset ReceivedAt, string? Range, string? ContentType);

@@ -1,9 +1,8 @@
 using Chanjing.Emulator;
+using Chanjing.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 // Standalone: dotnet run --project src/Chanjing.Emulator [--urls http://127.0.0.1:5080] [--app-id X] [--secret-key Y]
@@ -20,15 +19,14 @@ if (builder.Configuration["urls"] is null)
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-var app = builder.Build();
-var state = new EmulatorState(options);
-ChanjingEmulator.Map(app, state, admin: true);
+var app = ChanjingEmulator.Build(builder, options, out var state);
 await app.StartAsync();
-var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-state.BaseAddress = new Uri(address.TrimEnd('/') + "/");
+state.BaseAddress = EmulatorAddress.Discover(app);
 Console.WriteLine($"Chanjing emulator listening on {state.BaseAddress}");
 Console.WriteLine($"  app id:     {options.AppId}");
 Console.WriteLine($"  secret key: {options.SecretKey}");
-Console.WriteLine($"  controls:   {state.BaseAddress}_emulator/ (faults, journal, task status, token invalidation)");
+Console.WriteLine($"  controls:   {state.BaseAddress}_emulator/ (faults, journal, callbacks, task and file status, token invalidation)");
+Console.WriteLine($"  models:     {string.Join(", ", ChanjingEmulator.KnownModelCodes)}");
 Console.WriteLine("Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
+state.Dispose();

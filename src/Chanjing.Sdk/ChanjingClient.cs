@@ -14,17 +14,16 @@ namespace Chanjing.Sdk;
 /// </summary>
 public partial class ChanjingClient : IChanjingClient, IDisposable
 {
-    private readonly HttpClient? _http;
+    private readonly Func<HttpClient>? _transport;
+    private readonly HttpClient? _ownedHttpClient;
     private readonly ChanjingPipeline? _pipeline;
-    private readonly bool _ownsHttpClient;
     private readonly bool _ownsPipeline;
-    private readonly ConcurrentSet _reconciledTaskIds = new();
 
     /// <summary>Creates a client that owns its <see cref="HttpClient"/> (disposed with the client).</summary>
     /// <param name="options">The settings; copied, and validated now.</param>
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
     public ChanjingClient(ChanjingOptions options)
-        : this(CreateOwnedHttpClient(), Snapshot(options), null, ownsHttpClient: true)
+        : this(Snapshot(options), loggerFactory: null, callerHttpClient: null)
     {
     }
 
@@ -43,7 +42,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     /// <param name="loggerFactory">Where retries, token renewals and unknown statuses are logged; null for none. Secrets are never logged.</param>
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
     public ChanjingClient(HttpClient httpClient, ChanjingOptions options, ILoggerFactory? loggerFactory)
-        : this(Guard.NotNull(httpClient, nameof(httpClient)), Snapshot(options), loggerFactory, ownsHttpClient: false)
+        : this(Snapshot(options), loggerFactory, Guard.NotNull(httpClient, nameof(httpClient)))
     {
     }
 
@@ -52,29 +51,35 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     {
     }
 
-    private ChanjingClient(HttpClient httpClient, ChanjingOptions snapshot, ILoggerFactory? loggerFactory, bool ownsHttpClient)
-        : this(httpClient, new ChanjingPipeline(snapshot, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient")), ownsHttpClient, ownsPipeline: true)
+    // The options are validated (by the caller's argument) before an owned HttpClient exists, so invalid options leak nothing.
+    private ChanjingClient(ChanjingOptions snapshot, ILoggerFactory? loggerFactory, HttpClient? callerHttpClient)
     {
+        _pipeline = new ChanjingPipeline(snapshot, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient"));
+        _ownsPipeline = true;
+        var http = callerHttpClient ?? (_ownedHttpClient = CreateOwnedHttpClient());
+        _transport = () => http;
     }
 
-    /// <summary>Used by dependency injection: a transient client over a pipeline shared by the registration.</summary>
-    internal ChanjingClient(HttpClient httpClient, ChanjingPipeline pipeline, bool ownsHttpClient, bool ownsPipeline)
+    /// <summary>Used by dependency injection: one client per registration, taking a fresh HttpClient from the factory for each call.</summary>
+    internal ChanjingClient(Func<HttpClient> transport, ChanjingPipeline pipeline)
     {
-        _http = httpClient;
+        _transport = transport;
         _pipeline = pipeline;
-        _ownsHttpClient = ownsHttpClient;
-        _ownsPipeline = ownsPipeline;
     }
 
     private ChanjingPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
-    private HttpClient Http => _http ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
+    private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
     private ChanjingOptions Options => Pipeline.Options;
 
     private TimeProvider Time => Pipeline.Options.TimeProvider;
 
     private ILogger Logger => Pipeline.Logger;
+
+    internal ChanjingOptions PipelineOptions => Pipeline.Options;
+
+    internal TimeSpan? ServerClockOffset => Pipeline.ServerClock.Offset;
 
     /// <inheritdoc />
     public virtual async Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default)
@@ -92,11 +97,26 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             ModelCode = validated.ModelCode,
         };
         var json = JsonSerializer.SerializeToUtf8Bytes(body, ChanjingJsonContext.Default.SubmitTaskBody);
+        return await SubmitJsonAsync(json, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>
+    private async Task<string> SubmitJsonAsync(byte[] json, CancellationToken cancellationToken)
+    {
         var submitted = new ChanjingRequest(HttpMethod.Post, "open/v1/ai_creation/task/submit", json, RequestKind.Submit, Authenticated: true, "submit");
+        var claims = SubmittedTaskIds.For(Options);
         var startedAt = Time.GetUtcNow();
+        var ledger = new SendLedger();
         try
         {
-            return await Pipeline.SendAsync(Http, submitted, static r => TaskReader.ReadTaskId(r.Data), cancellationToken).ConfigureAwait(false);
+            var taskId = await Pipeline.SendAsync(Http, submitted, static r => TaskReader.ReadTaskId(r.Data), cancellationToken, ledger).ConfigureAwait(false);
+            claims.TryClaim(taskId, Time);
+            return taskId;
+        }
+        catch (ChanjingException ex) when (!ledger.MayHaveCreated && !cancellationToken.IsCancellationRequested)
+        {
+            // No attempt's POST reached the service, or every one was refused before processing: a known outcome.
+            throw ChanjingErrors.SubmitNotSent(ex);
         }
         catch (ChanjingException ex) when (IsOutcomeUnknown(ex) && !cancellationToken.IsCancellationRequested)
         {
@@ -105,7 +125,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             Exception cause = ex;
             if (Options.ReconcileUnknownSubmits)
             {
-                var found = await ReconcileAsync(body, startedAt, cancellationToken).ConfigureAwait(false);
+                var found = await SubmitReconciler.ReconcileAsync(this, SubmitFingerprint.FromBody(json), startedAt, claims, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId is not null)
                 {
                     Logger.LogInformation("Reconciliation found the submitted task {TaskId}; not submitting again.", found.TaskId);
@@ -164,16 +184,26 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         var chunks = ids.Length == 0 ? [[]] : Chunk(ids, CreationTaskQuery.MaxPageSize);
         foreach (var chunk in chunks)
         {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var page = 1; ; page++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var result = await ListPageAsync(type, chunk, onlySuccessful, page, pageSize, cancellationToken).ConfigureAwait(false);
+                var fresh = 0;
                 foreach (var task in result.Tasks)
                 {
-                    yield return task;
+                    // A task can move to the next page while we list (new tasks push it down): report it once.
+                    if (seen.Add(task.Id))
+                    {
+                        fresh++;
+                        yield return task;
+                    }
                 }
 
-                if (result.Tasks.Count == 0 || page >= result.TotalPages)
+                // Stop on a page with nothing new (a broken server repeating a page must not loop forever), and
+                // never ask for more pages than total_count can fill, whatever total_page claims.
+                var pagesByCount = result.TotalCount > 0 ? (result.TotalCount + pageSize - 1) / pageSize : int.MaxValue;
+                if (fresh == 0 || page >= result.TotalPages || page >= pagesByCount)
                 {
                     break;
                 }
@@ -181,6 +211,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
     }
 
+    /// <summary>One page of the task list (used by waits and reconciliation too).</summary>
     internal Task<TaskPage> ListPageAsync(CreationType type, IReadOnlyList<string> ids, bool? onlySuccessful, int page, int pageSize, CancellationToken cancellationToken)
     {
         var body = new ListTasksBody { UniqueIds = ids, Type = type, Page = page, PageSize = pageSize, IsSuccess = onlySuccessful };
@@ -210,10 +241,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             _pipeline?.Dispose();
         }
 
-        if (_ownsHttpClient)
-        {
-            _http?.Dispose();
-        }
+        _ownedHttpClient?.Dispose();
     }
 
     internal static ChanjingOptions Snapshot(ChanjingOptions options)
@@ -262,77 +290,5 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
 
         return chunks;
-    }
-
-    private async Task<(string? TaskId, IReadOnlyList<string> Candidates, Exception? Failure)> ReconcileAsync(SubmitTaskBody body, DateTimeOffset startedAt, CancellationToken cancellationToken)
-    {
-        var since = startedAt - Options.ReconciliationClockSkew;
-        Exception? failure = null;
-        IReadOnlyList<string> candidates = [];
-        for (var attempt = 0; attempt < Options.ReconciliationAttempts; attempt++)
-        {
-            if (attempt > 0)
-            {
-                await Time.DelayAsync(Options.ReconciliationDelay, cancellationToken).ConfigureAwait(false);
-            }
-
-            try
-            {
-                var page = await ListPageAsync(CreationType.Video, [], null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
-                candidates = page.Tasks.Where(t => Matches(t, body, since) && !_reconciledTaskIds.Contains(t.Id)).Select(t => t.Id).ToArray();
-                failure = null;
-            }
-            catch (ChanjingException ex)
-            {
-                failure = ex;
-                continue;
-            }
-
-            // Two identical tasks created in the window cannot be told apart: returning either could hide a duplicate.
-            if (candidates.Count == 1 && _reconciledTaskIds.Add(candidates[0]))
-            {
-                return (candidates[0], candidates, null);
-            }
-
-            if (candidates.Count > 1)
-            {
-                break;
-            }
-        }
-
-        return (null, candidates, failure);
-    }
-
-    private static bool Matches(CreationTask task, SubmitTaskBody body, DateTimeOffset since)
-    {
-        if (task.CreatedAt is not { } created || created < since || task.Type != CreationType.Video || !string.Equals(task.ModelCode, body.ModelCode, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var echo = task.VideoSettings;
-        var prompt = echo?.Prompt;
-        if (!string.Equals(prompt, body.Prompt, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        if (echo is not null && ((echo.Clarity != 0 && echo.Clarity != body.Clarity.Value) || (echo.DurationSeconds != 0 && echo.DurationSeconds != body.VideoDuration)
-            || (!string.IsNullOrEmpty(echo.AspectRatio) && echo.AspectRatio != body.AspectRatio.Value)))
-        {
-            return false;
-        }
-
-        return task.ReferenceImageUrls.Select(u => u.OriginalString).SequenceEqual(body.ReferenceImageUrls, StringComparer.Ordinal);
-    }
-
-    /// <summary>A thread-safe set of task ids already returned by reconciliation, so one task is never claimed twice.</summary>
-    private sealed class ConcurrentSet
-    {
-        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _items = new(StringComparer.Ordinal);
-
-        public bool Add(string item) => _items.TryAdd(item, 0);
-
-        public bool Contains(string item) => _items.ContainsKey(item);
     }
 }

@@ -70,7 +70,12 @@ public sealed class ChanjingOptions
     /// <summary>The pause between reconciliation look-ups. Default 2 seconds.</summary>
     public TimeSpan ReconciliationDelay { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How far the service's clock may lag the client's when matching a task's creation time. Default 2 minutes.</summary>
+    /// <summary>
+    /// The largest difference between the service's clock and the client's that reconciliation corrects for. The
+    /// difference is measured from the <c>Date</c> header of the service's answers; reconciliation looks back from the
+    /// moment the submit began only by that measured difference (capped by this value) plus two seconds of rounding,
+    /// never by a fixed window. Default 2 minutes.
+    /// </summary>
     public TimeSpan ReconciliationClockSkew { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -16,20 +14,20 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 {
     private static readonly TimeSpan LeaseTime = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan LeasePollInterval = TimeSpan.FromMilliseconds(100);
-    private static readonly ConcurrentDictionary<string, TokenState> ProcessStates = new(StringComparer.Ordinal);
-    private static readonly ConditionalWeakTable<IChanjingTokenCache, ConcurrentDictionary<string, TokenState>> CacheStates = new();
 
-    private readonly TokenState _state;
     private readonly Func<HttpClient, CancellationToken, Task<ChanjingAccessToken>> _fetch;
+    private readonly ChanjingPipeline _owner;
     private readonly IChanjingTokenCache? _cache;
     private readonly string _cacheKey;
+    private readonly string _stateKey;
     private readonly TimeProvider _time;
     private readonly TimeSpan _margin;
     private readonly ILogger _logger;
 
-    public CredentialsAccessTokenProvider(ChanjingOptions options, Func<HttpClient, CancellationToken, Task<ChanjingAccessToken>> fetch, ILogger logger)
+    public CredentialsAccessTokenProvider(ChanjingOptions options, Func<HttpClient, CancellationToken, Task<ChanjingAccessToken>> fetch, ChanjingPipeline owner, ILogger logger)
     {
         _fetch = fetch;
+        _owner = owner;
         _cache = options.TokenCache;
         _time = options.TimeProvider;
         _margin = options.TokenRefreshMargin;
@@ -37,37 +35,56 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         _cacheKey = CacheKey(options.BaseAddress, options.AppId!);
         // The secret is part of the in-process key only as a hash, so two clients with the same app id but a
         // different secret never share a token by mistake.
-        var stateKey = _cacheKey + ":" + Hash(options.SecretKey!);
-        var states = _cache is null ? ProcessStates : CacheStates.GetValue(_cache, static _ => new ConcurrentDictionary<string, TokenState>(StringComparer.Ordinal));
-        _state = states.GetOrAdd(stateKey, static _ => new TokenState());
+        _stateKey = _cacheKey + ":" + Hash(options.SecretKey!);
     }
 
     /// <summary>The shared-cache key of an account: no secret in it.</summary>
     public static string CacheKey(Uri baseAddress, string appId) => $"chanjing:token:{Hash(baseAddress.GetLeftPart(UriPartial.Authority).ToUpperInvariant() + "|" + appId)}";
 
+    // Looked up on every call rather than held, so an evicted state is never kept alive beside its replacement.
+    private TokenState State => TokenStates.For(_cache, _stateKey, _time);
+
     public async ValueTask<string> GetAccessTokenAsync(HttpClient httpClient, CancellationToken cancellationToken)
     {
-        var current = _state.Current;
+        var state = State;
+        var current = state.Current;
         if (current is not null && IsFresh(current))
         {
             return current.Token.Value;
         }
 
-        var entry = await _state.RunSingleFlightAsync(() => AcquireAsync(httpClient, rejected: null), cancellationToken).ConfigureAwait(false);
+        var entry = await JoinAsync(httpClient, rejected: null, cancellationToken).ConfigureAwait(false);
         return entry.Token.Value;
     }
 
     public async ValueTask<string?> RenewAfterRejectionAsync(HttpClient httpClient, string rejectedToken, CancellationToken cancellationToken)
     {
-        var current = _state.Current;
+        var current = State.Current;
         if (current is not null && current.Token.Value != rejectedToken && IsFresh(current))
         {
             // Another caller already replaced the rejected token.
             return current.Token.Value;
         }
 
-        var entry = await _state.RunSingleFlightAsync(() => AcquireAsync(httpClient, rejectedToken), cancellationToken).ConfigureAwait(false);
+        var entry = await JoinAsync(httpClient, rejectedToken, cancellationToken).ConfigureAwait(false);
         return entry.Token.Value;
+    }
+
+    private async Task<TokenEntry> JoinAsync(HttpClient httpClient, string? rejected, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var (flight, starter) = State.Join(() => AcquireAsync(httpClient, rejected), _owner);
+            try
+            {
+                return await flight.WithCancellation(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (!cancellationToken.IsCancellationRequested && starter != _owner && starter.IsDisposed && !_owner.IsDisposed && attempt < 3)
+            {
+                // The shared fetch ran on the HttpClient of a client that was disposed meanwhile: fetch on this one.
+                _logger.LogDebug("A shared Chanjing token fetch ended because the client that started it was disposed; fetching again.");
+            }
+        }
     }
 
     private bool IsFresh(TokenEntry entry) => _time.GetUtcNow() < entry.RefreshAt;
@@ -89,7 +106,8 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
     private async Task<TokenEntry> AcquireAsync(HttpClient httpClient, string? rejected)
     {
-        var current = _state.Current;
+        var state = State;
+        var current = state.Current;
         if (current is not null && current.Token.Value != rejected && IsFresh(current))
         {
             return current;
@@ -97,56 +115,81 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
         if (_cache is null)
         {
-            return _state.Current = Entry(await FetchAsync(httpClient).ConfigureAwait(false), justFetched: true);
+            return state.Current = Entry(await FetchAsync(httpClient).ConfigureAwait(false), justFetched: true);
         }
 
-        var shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
-        if (shared is not null)
-        {
-            return _state.Current = shared;
-        }
-
-        var deadline = TimeProvider.System.GetUtcNow() + LeaseTime;
-        while (!await _cache.TryAcquireRefreshLeaseAsync(_cacheKey, LeaseTime, CancellationToken.None).ConfigureAwait(false))
-        {
-            // Another process is fetching: its token will appear in the cache. The lease lives on the shared store's
-            // real clock, so this pause is real time too: a fake clock in the options must not stall it.
-            await TimeProvider.System.DelayAsync(LeasePollInterval, CancellationToken.None).ConfigureAwait(false);
-            shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
-            if (shared is not null)
-            {
-                return _state.Current = shared;
-            }
-
-            if (TimeProvider.System.GetUtcNow() >= deadline)
-            {
-                _logger.LogWarning("Chanjing token refresh lease was not released in {LeaseTime}; fetching a token anyway.", LeaseTime);
-                break;
-            }
-        }
-
+        ChanjingAccessToken? fetched = null;
         try
         {
-            // The lease holder before us may have stored a token between our read and our lease.
-            shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
+            var shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
             if (shared is not null)
             {
-                return _state.Current = shared;
+                return state.Current = shared;
             }
 
-            var fetched = await FetchAsync(httpClient).ConfigureAwait(false);
-            await _cache.SetAsync(_cacheKey, fetched, CancellationToken.None).ConfigureAwait(false);
-            return _state.Current = Entry(fetched, justFetched: true);
+            var deadline = TimeProvider.System.GetTimestamp();
+            while (!await CacheCallAsync(_cache.TryAcquireRefreshLeaseAsync(_cacheKey, LeaseTime, CancellationToken.None)).ConfigureAwait(false))
+            {
+                // Another process is fetching: its token will appear in the cache. The lease lives on the shared store's
+                // real clock, so this pause is real time too: a fake clock in the options must not stall it.
+                await TimeProvider.System.DelayAsync(LeasePollInterval, CancellationToken.None).ConfigureAwait(false);
+                shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
+                if (shared is not null)
+                {
+                    return state.Current = shared;
+                }
+
+                if (TimeProvider.System.GetElapsedTime(deadline) >= LeaseTime)
+                {
+                    _logger.LogWarning("Chanjing token refresh lease was not released in {LeaseTime}; fetching a token anyway.", LeaseTime);
+                    break;
+                }
+            }
+
+            try
+            {
+                // The lease holder before us may have stored a token between our read and our lease.
+                shared = await ReadSharedAsync(rejected).ConfigureAwait(false);
+                if (shared is not null)
+                {
+                    return state.Current = shared;
+                }
+
+                fetched = await FetchAsync(httpClient).ConfigureAwait(false);
+                await CacheCallAsync(_cache.SetAsync(_cacheKey, fetched, CancellationToken.None)).ConfigureAwait(false);
+                return state.Current = Entry(fetched, justFetched: true);
+            }
+            finally
+            {
+                await ReleaseLeaseAsync().ConfigureAwait(false);
+            }
         }
-        finally
+        catch (TokenCacheUnavailableException ex)
         {
-            await _cache.ReleaseRefreshLeaseAsync(_cacheKey, CancellationToken.None).ConfigureAwait(false);
+            // The shared store is down: this process keeps working with a token of its own (it may invalidate another
+            // process's token; that process recovers through its 10400 renewal).
+            _logger.LogWarning(ex.InnerException, "The Chanjing token cache failed ({Error}); using a token fetched directly.", ex.InnerException?.GetType().Name);
+            fetched ??= await FetchAsync(httpClient).ConfigureAwait(false);
+            return state.Current = Entry(fetched, justFetched: true);
+        }
+    }
+
+    private async Task ReleaseLeaseAsync()
+    {
+        try
+        {
+            await CacheCallAsync(_cache!.ReleaseRefreshLeaseAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
+        }
+        catch (TokenCacheUnavailableException ex)
+        {
+            // The lease expires by itself after LeaseTime.
+            _logger.LogWarning(ex.InnerException, "The Chanjing token cache failed to release the refresh lease ({Error}).", ex.InnerException?.GetType().Name);
         }
     }
 
     private async Task<TokenEntry?> ReadSharedAsync(string? rejected)
     {
-        var token = await _cache!.GetAsync(_cacheKey, CancellationToken.None).ConfigureAwait(false);
+        var token = await CacheCallAsync(_cache!.GetAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
         if (token is null || token.Value == rejected)
         {
             return null;
@@ -157,10 +200,35 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         return IsFresh(entry) ? entry : null;
     }
 
+    private static async Task<T> CacheCallAsync<T>(ValueTask<T> call)
+    {
+        try
+        {
+            return await call.ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            throw new TokenCacheUnavailableException(ex);
+        }
+    }
+
+    private static async Task<bool> CacheCallAsync(ValueTask call)
+    {
+        try
+        {
+            await call.ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            throw new TokenCacheUnavailableException(ex);
+        }
+    }
+
     private async Task<ChanjingAccessToken> FetchAsync(HttpClient httpClient)
     {
         // The fetch is shared by every waiting caller, so no single caller's cancellation may abort it; the
-        // pipeline's own timeouts bound it.
+        // token pipeline's own timeouts (bounded even when the options set none) end it.
         var token = await _fetch(httpClient, CancellationToken.None).ConfigureAwait(false);
         if (token.ExpiresAt <= _time.GetUtcNow())
         {
@@ -174,55 +242,10 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         return token;
     }
 
-    private static string Hash(string text)
+    internal static string Hash(string text)
     {
         using var sha = SHA256.Create();
         var bytes = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
         return BitConverter.ToString(bytes, 0, 12).Replace("-", string.Empty);
-    }
-
-    private sealed record TokenEntry(ChanjingAccessToken Token, DateTimeOffset RefreshAt);
-
-    /// <summary>The token of one account and the one fetch in flight for it.</summary>
-    private sealed class TokenState
-    {
-        private readonly object _gate = new();
-        private Task<TokenEntry>? _inFlight;
-        private volatile TokenEntry? _current;
-
-        public TokenEntry? Current
-        {
-            get => _current;
-            set => _current = value;
-        }
-
-        public Task<TokenEntry> RunSingleFlightAsync(Func<Task<TokenEntry>> acquire, CancellationToken cancellationToken)
-        {
-            Task<TokenEntry> task;
-            lock (_gate)
-            {
-                task = _inFlight ??= StartAsync(acquire);
-            }
-
-            return task.WithCancellation(cancellationToken);
-        }
-
-        private async Task<TokenEntry> StartAsync(Func<Task<TokenEntry>> acquire)
-        {
-            // Yield first so the lock above is released before any work runs.
-            await Task.Yield();
-            try
-            {
-                return await acquire().ConfigureAwait(false);
-            }
-            finally
-            {
-                // Success or failure, the next caller starts afresh: a failed fetch poisons nothing.
-                lock (_gate)
-                {
-                    _inFlight = null;
-                }
-            }
-        }
     }
 }

@@ -57,11 +57,11 @@ public class ChanjingException : Exception
     public bool IsTransient { get; }
 
     /// <summary>The id of the task the failure concerns, when one is known (set on every failure after a submit answered).</summary>
-    public string? TaskId { get; internal set; }
+    public string? TaskId { get; internal init; }
 
     /// <summary>How long the service asked the caller to wait before trying again, when it said.</summary>
-    public TimeSpan? RetryAfter { get; internal set; }
+    public TimeSpan? RetryAfter { get; internal init; }
 
     /// <summary>Set by the pipeline when the request certainly did not create anything (rejected before processing).</summary>
-    internal bool RequestRejected { get; set; }
+    internal bool RequestRejected { get; init; }
 }

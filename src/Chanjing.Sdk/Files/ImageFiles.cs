@@ -14,6 +14,11 @@ internal static class ImageFiles
             throw new ArgumentException($"{name} '{path}' does not exist.", "request");
         }
 
+        if (string.IsNullOrEmpty(info.Extension))
+        {
+            throw new ArgumentException($"{name} '{path}' must have an extension (.jpg, .png or .webp): the upload derives the content type from the file name.", "request");
+        }
+
         if (info.Length > MaxImageBytes)
         {
             throw new ArgumentException($"{name} '{path}' is {info.Length} bytes; a reference image may be at most {MaxImageBytes} bytes (20 MB).", "request");

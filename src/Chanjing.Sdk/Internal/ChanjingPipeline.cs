@@ -1,7 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly;
@@ -10,54 +7,47 @@ using Polly.Timeout;
 
 namespace Chanjing.Sdk.Internal;
 
-/// <summary>Whether retrying a request is safe whenever it failed transiently, or only when it was certainly rejected.</summary>
-internal enum RequestKind
-{
-    /// <summary>Reads and token fetches: retried on every transient failure.</summary>
-    Read,
-
-    /// <summary>A paid submit: retried only when the service certainly did not accept it.</summary>
-    Submit,
-}
-
-/// <summary>One call to the service.</summary>
-internal sealed record ChanjingRequest(HttpMethod Method, string PathAndQuery, byte[]? JsonBody, RequestKind Kind, bool Authenticated, string Operation);
-
 /// <summary>
-/// The request pipeline shared by every call of a client: rate limit, Polly retry and timeouts around
-/// send + parse, the <c>access_token</c> header and its renewal on 10400, envelope parsing and error mapping.
-/// One instance is shared by all typed clients of one registration.
+/// The request path shared by every call of a registration: resilience (rate limit, Polly retry and timeouts around
+/// send + parse) → the <c>access_token</c> header and its renewal on 10400 → <see cref="HttpTransport"/>.
 /// </summary>
 internal sealed class ChanjingPipeline : IDisposable
 {
     /// <summary>The source of one activity per SDK call (attempts and token fetches nest under it as HTTP activities).</summary>
     internal static readonly ActivitySource ActivitySource = new("Chanjing.Sdk");
 
-    private const int MaxBodyBytes = 16 * 1024 * 1024;
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+    // A shared token fetch must end even when the options set no timeout: every later caller joins it.
+    private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TokenOperationCap = TimeSpan.FromMinutes(2);
 
     private readonly ChanjingOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _submits;
+    private readonly ResiliencePipeline _tokenFetches;
     private readonly PacedRateLimiter? _limiter;
+    private int _disposed;
 
-    public ChanjingPipeline(ChanjingOptions options, ILogger logger)
+    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false)
     {
         _options = options;
         _logger = logger;
+        Guarded = guarded;
         if (options.RequestsPerSecond is { } rps)
         {
             _limiter = new PacedRateLimiter(rps, options.TimeProvider);
         }
 
-        _reads = Build(RequestKind.Read);
-        _submits = Build(RequestKind.Submit);
-        Tokens = new StaticAccessTokenProvider(options.AccessToken ?? string.Empty);
-        if (string.IsNullOrWhiteSpace(options.AccessToken))
-        {
-            Tokens = new CredentialsAccessTokenProvider(options, FetchTokenAsync, logger);
-        }
+        var factory = new ResilienceFactory(options, _limiter, logger);
+        _reads = factory.Build(RequestKind.Read, options.AttemptTimeout, options.OperationTimeout);
+        _submits = factory.Build(RequestKind.Submit, options.AttemptTimeout, options.OperationTimeout);
+        _tokenFetches = factory.Build(
+            RequestKind.Read,
+            options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
+            options.OperationTimeout == Timeout.InfiniteTimeSpan ? TokenOperationCap : options.OperationTimeout);
+        Tokens = string.IsNullOrWhiteSpace(options.AccessToken)
+            ? new CredentialsAccessTokenProvider(options, FetchTokenAsync, this, logger)
+            : new StaticAccessTokenProvider(options.AccessToken!);
     }
 
     public ChanjingOptions Options => _options;
@@ -66,18 +56,34 @@ internal sealed class ChanjingPipeline : IDisposable
 
     public IAccessTokenProvider Tokens { get; }
 
-    /// <summary>Sends a request through the whole pipeline and converts the envelope's <c>data</c>.</summary>
-    public async Task<T> SendAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken)
+    /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
+    public ServerClock ServerClock { get; } = new();
+
+    /// <summary>Whether the HttpClients of this pipeline end with <see cref="SingleSendHandler"/> (clients built by <c>AddChanjing</c>).</summary>
+    public bool Guarded { get; }
+
+    /// <summary>True once the owner disposed the pipeline (and with it, outside DI, the HttpClient it was used with).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
+
+    /// <summary>Sends a request through the whole pipeline and converts the envelope's <c>data</c>; <paramref name="ledger"/> records whether any attempt may have reached the service (submits).</summary>
+    public Task<T> SendAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, SendLedger? ledger = null) =>
+        SendThroughAsync(request.Kind == RequestKind.Submit ? _submits : _reads, http, request, convert, ledger, cancellationToken);
+
+    private async Task<T> SendThroughAsync<T>(ResiliencePipeline pipeline, HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
     {
-        var pipeline = request.Kind == RequestKind.Submit ? _submits : _reads;
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(ChanjingClient));
+        }
+
         using var activity = ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
         activity?.SetTag("chanjing.operation", request.Operation);
         activity?.SetTag("url.path", request.PathAndQuery.Split('?')[0]);
         try
         {
             return await pipeline.ExecuteAsync(
-                static (state, ct) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, ct)),
-                (Self: this, Http: http, Request: request, Convert: convert),
+                static (state, ct) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ct)),
+                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger),
                 cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutRejectedException ex)
@@ -107,17 +113,17 @@ internal sealed class ChanjingPipeline : IDisposable
         activity.SetTag("chanjing.trace_id", error.TraceId);
     }
 
-    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
     {
         if (!request.Authenticated)
         {
-            return await SendOnceAsync(http, request, null, convert, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(http, request, null, convert, ledger, cancellationToken).ConfigureAwait(false);
         }
 
         var token = await Tokens.GetAccessTokenAsync(http, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendOnceAsync(http, request, token, convert, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(http, request, token, convert, ledger, cancellationToken).ConfigureAwait(false);
         }
         catch (ChanjingAuthenticationException rejected) when (rejected.Code == 10400)
         {
@@ -133,7 +139,7 @@ internal sealed class ChanjingPipeline : IDisposable
             try
             {
                 // A 10400 means the request was refused before processing, so repeating it (even a submit) is safe.
-                return await SendOnceAsync(http, request, renewed, convert, cancellationToken).ConfigureAwait(false);
+                return await SendOnceAsync(http, request, renewed, convert, ledger, cancellationToken).ConfigureAwait(false);
             }
             catch (ChanjingAuthenticationException again) when (again.Code == 10400)
             {
@@ -144,210 +150,32 @@ internal sealed class ChanjingPipeline : IDisposable
         }
     }
 
-    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, CancellationToken cancellationToken)
+    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
     {
-        using var message = new HttpRequestMessage(request.Method, new Uri(_options.BaseAddress, request.PathAndQuery));
-        if (token is not null)
-        {
-            message.Headers.TryAddWithoutValidation("access_token", token);
-        }
-
-        if (request.JsonBody is not null)
-        {
-            message.Content = new ByteArrayContent(request.JsonBody);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
-
-        HttpResponseMessage response;
+        ledger?.MaySend();
         try
         {
-            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, cancellationToken).ConfigureAwait(false);
         }
-        catch (HttpRequestException ex)
+        catch (ChanjingException ex) when (ex.RequestRejected)
         {
-            var notSent = IsConnectFailure(ex);
-            throw new ChanjingException(
-                $"Chanjing {request.Operation} failed: {(notSent ? "could not connect" : "the connection failed")} ({ex.Message}).",
-                null, null, null, null, isTransient: true, ex) { RequestRejected = notSent };
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            // Neither the caller nor the SDK cancelled: the HttpClient's own Timeout elapsed.
-            throw new ChanjingException($"Chanjing {request.Operation} timed out (HttpClient.Timeout {http.Timeout} elapsed).", null, null, null, null, isTransient: true, ex);
-        }
-
-        using (response)
-        {
-            ReadOnlyMemory<byte> body;
-            try
-            {
-                body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is IOException or HttpRequestException)
-            {
-                throw new ChanjingException($"Chanjing {request.Operation} failed while reading the response (HTTP {(int)response.StatusCode}): {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
-            }
-
-            using var parsed = ResponseReader.Read(response.StatusCode, RetryAfter(response), body);
-            try
-            {
-                return convert(parsed);
-            }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException or KeyNotFoundException or InvalidCastException or OverflowException or ArgumentException)
-            {
-                throw ResponseReader.Malformed($"The data of the Chanjing {request.Operation} response could not be read: {ex.Message}", parsed.TraceId, parsed.StatusCode, ex);
-            }
+            ledger?.ProvenNotProcessed();
+            throw;
         }
     }
 
-    private async Task<ChanjingAccessToken> FetchTokenAsync(HttpClient http, CancellationToken cancellationToken)
-    {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new AccessTokenBody { AppId = _options.AppId!, SecretKey = _options.SecretKey! }, ChanjingJsonContext.Default.AccessTokenBody);
-        var request = new ChanjingRequest(HttpMethod.Post, "open/v1/access_token", body, RequestKind.Read, Authenticated: false, "access token fetch");
-        try
-        {
-            return await SendAsync(http, request, static r => ReadToken(r.Data), cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChanjingException ex) when (ex is not ChanjingAuthenticationException && !ex.IsTransient)
-        {
-            throw new ChanjingAuthenticationException($"Could not obtain a Chanjing access token for app id '{_options.AppId}': {ex.Message}", ex.Code, ex.ServiceMessage, ex.TraceId, ex.StatusCode, ex);
-        }
-    }
+    private Task<ChanjingAccessToken> FetchTokenAsync(HttpClient http, CancellationToken cancellationToken) =>
+        TokenEndpoint.FetchAsync(this, http, _tokenFetches, cancellationToken);
 
-    private static ChanjingAccessToken ReadToken(JsonElement data)
-    {
-        if (data.ValueKind != JsonValueKind.Object)
-        {
-            throw new FormatException($"Expected the token object in 'data' but found {data.ValueKind}.");
-        }
-
-        var token = TaskReader.GetString(data, "access_token");
-        var expires = TaskReader.GetInt64(data, "expire_in");
-        if (string.IsNullOrEmpty(token) || expires is null)
-        {
-            throw new FormatException("The token response has no 'access_token' or 'expire_in'.");
-        }
-
-        return new ChanjingAccessToken(token!, DateTimeOffset.FromUnixTimeSeconds(expires.Value));
-    }
-
-    private ResiliencePipeline Build(RequestKind kind)
-    {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = _options.TimeProvider, Name = kind == RequestKind.Submit ? "chanjing-submit" : "chanjing-read" };
-        if (_options.OperationTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.OperationTimeout);
-        }
-
-        if (_options.MaxRetryAttempts > 0)
-        {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = _options.MaxRetryAttempts,
-                Delay = _options.RetryBaseDelay,
-                MaxDelay = _options.RetryBaseDelay > MaxBackoff ? _options.RetryBaseDelay : MaxBackoff,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = kind == RequestKind.Submit
-                    ? static args => new ValueTask<bool>(args.Outcome.Exception is ChanjingException { RequestRejected: true })
-                    : static args => new ValueTask<bool>(args.Outcome.Exception is ChanjingException { IsTransient: true } or TimeoutRejectedException),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    args.Outcome.Exception is ChanjingException { RetryAfter: { } wait } ? (wait > _options.MaxRetryAfter ? _options.MaxRetryAfter : wait < TimeSpan.Zero ? TimeSpan.Zero : wait) : null),
-                OnRetry = args =>
-                {
-                    _logger.LogWarning("Chanjing call failed ({Error}); retry {Attempt} in {Delay}.", args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
-        }
-
-        if (_limiter is not null)
-        {
-            builder.AddRateLimiter(_limiter);
-        }
-
-        if (_options.AttemptTimeout != Timeout.InfiniteTimeSpan)
-        {
-            builder.AddTimeout(_options.AttemptTimeout);
-        }
-
-        return builder.Build();
-    }
-
-    private TimeSpan? RetryAfter(HttpResponseMessage response)
-    {
-        var header = response.Headers.RetryAfter;
-        if (header?.Delta is { } delta)
-        {
-            return delta;
-        }
-
-        return header?.Date is { } date ? date - _options.TimeProvider.GetUtcNow() : null;
-    }
-
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var declared = response.Content.Headers.ContentLength;
-        if (declared > MaxBodyBytes)
-        {
-            throw new IOException($"The response body of {declared} bytes exceeds the {MaxBodyBytes}-byte limit.");
-        }
-
-#if NET8_0_OR_GREATER
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-        var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-        using (stream)
-        {
-            // Sized by Content-Length when the server sends one (it usually does), grown only when it does not.
-            var buffer = new byte[declared is { } length ? (int)length : 4096];
-            var filled = 0;
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    if (declared is not null || buffer.Length >= MaxBodyBytes)
-                    {
-                        // A body longer than its Content-Length, or past the limit.
-                        var probe = new byte[1];
-                        if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0)
-                        {
-                            break;
-                        }
-
-                        throw new IOException($"The response body exceeds {(declared is null ? $"the {MaxBodyBytes}-byte limit" : $"its Content-Length of {declared} bytes")}.");
-                    }
-
-                    Array.Resize(ref buffer, Math.Min(MaxBodyBytes, buffer.Length * 2));
-                }
-
-                var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    break;
-                }
-
-                filled += read;
-            }
-
-            return new ReadOnlyMemory<byte>(buffer, 0, filled);
-        }
-    }
-
-    internal static bool IsConnectFailure(HttpRequestException ex)
-    {
-#if NET8_0_OR_GREATER
-        if (ex.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
-        {
-            return true;
-        }
-#endif
-        return ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.TryAgain };
-    }
+    /// <summary>Sends the token request through the token pipeline (bounded even when the options set no timeout).</summary>
+    internal Task<T> SendTokenRequestAsync<T>(HttpClient http, ResiliencePipeline pipeline, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken) =>
+        SendThroughAsync(pipeline, http, request, convert, null, cancellationToken);
 
     public void Dispose()
     {
-        _limiter?.Dispose();
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _limiter?.Dispose();
+        }
     }
 }

@@ -3,7 +3,7 @@ using System.Threading.RateLimiting;
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>
-/// A token bucket on a <see cref="TimeProvider"/> (the framework's buckets replenish from the real clock, so fake
+/// A token bucket on a <see cref="TimeProvider"/>'s monotonic timestamps (the framework's buckets replenish from the real clock, so fake
 /// time could not drive them): a burst of up to <c>burst</c> permits, then one permit every <c>interval</c>.
 /// A caller over the limit reserves the next free slot and waits for it, cancellably; callers are served in the
 /// order they arrived.
@@ -15,7 +15,7 @@ internal sealed class PacedRateLimiter : RateLimiter
     private readonly TimeSpan _interval;
     private readonly int _burst;
     private double _tokens;
-    private DateTimeOffset _updated;
+    private long _updated; // a monotonic timestamp: wall-clock steps (NTP, VM resume) must not stall or burst the bucket
     private long _granted;
     private int _waiting;
 
@@ -25,7 +25,7 @@ internal sealed class PacedRateLimiter : RateLimiter
         _interval = TimeSpan.FromTicks(Math.Max(1, (long)(TimeSpan.TicksPerSecond / permitsPerSecond)));
         _burst = Math.Max(1, (int)Math.Ceiling(permitsPerSecond));
         _tokens = _burst;
-        _updated = time.GetUtcNow();
+        _updated = time.GetTimestamp();
     }
 
     public override TimeSpan? IdleDuration => null;
@@ -105,8 +105,8 @@ internal sealed class PacedRateLimiter : RateLimiter
 
     private void Refill()
     {
-        var now = _time.GetUtcNow();
-        var elapsed = now - _updated;
+        var now = _time.GetTimestamp();
+        var elapsed = _time.GetElapsedTime(_updated, now);
         if (elapsed > TimeSpan.Zero)
         {
             _tokens = Math.Min(_burst, _tokens + ((double)elapsed.Ticks / _interval.Ticks));

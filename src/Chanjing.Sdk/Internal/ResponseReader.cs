@@ -27,7 +27,8 @@ internal static class ResponseReader
 {
     private const int SnippetLength = 160;
 
-    public static ServiceResponse Read(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body)
+    // sensitive: the body may hold credentials (a token or a signed URL), so no excerpt of it ever reaches a message.
+    public static ServiceResponse Read(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, bool sensitive = false)
     {
         var code = (int)statusCode;
         var success = code is >= 200 and <= 299;
@@ -39,8 +40,8 @@ internal static class ResponseReader
         catch (JsonException ex)
         {
             throw success
-                ? Malformed(body.Length == 0 ? "The response body was empty." : "The response body was not valid JSON (it may have been truncated): " + Snippet(body), null, statusCode, ex)
-                : HttpFailure(statusCode, retryAfter, body, ex);
+                ? Malformed(body.Length == 0 ? "The response body was empty." : "The response body was not valid JSON (it may have been truncated): " + Excerpt(body, sensitive), null, statusCode, ex)
+                : HttpFailure(statusCode, retryAfter, body, ex, sensitive);
         }
 
         try
@@ -49,22 +50,20 @@ internal static class ResponseReader
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out var codeElement) || !TryGetInt(codeElement, out var serviceCode))
             {
                 throw success
-                    ? Malformed("The response was not a Chanjing envelope (no numeric 'code'): " + Snippet(body), null, statusCode, null)
-                    : HttpFailure(statusCode, retryAfter, body, null);
+                    ? Malformed("The response was not a Chanjing envelope (no numeric 'code'): " + Excerpt(body, sensitive), null, statusCode, null)
+                    : HttpFailure(statusCode, retryAfter, body, null, sensitive);
             }
 
             var traceId = root.TryGetProperty("trace_id", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var msg = root.TryGetProperty("msg", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
             if (serviceCode != 0)
             {
-                var error = FromCode(serviceCode, msg, traceId, statusCode);
-                error.RetryAfter = retryAfter;
-                throw error;
+                throw FromCode(serviceCode, msg, traceId, statusCode, retryAfter);
             }
 
             if (!success)
             {
-                throw HttpFailure(statusCode, retryAfter, body, null);
+                throw HttpFailure(statusCode, retryAfter, body, null, sensitive);
             }
 
             var data = root.TryGetProperty("data", out var d) ? d : default;
@@ -78,28 +77,27 @@ internal static class ResponseReader
     }
 
     /// <summary>Maps a non-zero body code to its exception type.</summary>
-    public static ChanjingException FromCode(int code, string? msg, string? traceId, HttpStatusCode? statusCode)
+    public static ChanjingException FromCode(int code, string? msg, string? traceId, HttpStatusCode? statusCode, TimeSpan? retryAfter = null)
     {
         var message = $"Chanjing returned code {code}: {msg ?? "(no message)"}" + (traceId is null ? string.Empty : $" (trace id {traceId})");
-        ChanjingException error = code switch
+        return code switch
         {
-            400 => new ChanjingBadRequestException(message, msg, traceId, statusCode),
-            10400 => new ChanjingAuthenticationException(message, code, msg, traceId, statusCode),
-            40000 => new ChanjingInvalidParameterException(message, msg, traceId, statusCode),
-            40001 => new ChanjingRateLimitException(message, msg, traceId, statusCode) { RequestRejected = true },
-            50000 => new ChanjingServerException(message, msg, traceId, statusCode),
-            _ => new ChanjingException(message, code, msg, traceId, statusCode, isTransient: false),
+            400 => new ChanjingBadRequestException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
+            // A 10400 is refused before processing: nothing was created, so even a submit may be repeated with a new token.
+            10400 => new ChanjingAuthenticationException(message, code, msg, traceId, statusCode) { RetryAfter = retryAfter, RequestRejected = true },
+            40000 => new ChanjingInvalidParameterException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
+            40001 => new ChanjingRateLimitException(message, msg, traceId, statusCode) { RetryAfter = retryAfter, RequestRejected = true },
+            50000 => new ChanjingServerException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
+            _ => new ChanjingException(message, code, msg, traceId, statusCode, isTransient: false) { RetryAfter = retryAfter },
         };
-        return error;
     }
 
     /// <summary>A non-2xx response without a Chanjing envelope, such as a proxy's HTML 502 page.</summary>
-    public static ChanjingException HttpFailure(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, Exception? inner)
+    public static ChanjingException HttpFailure(HttpStatusCode statusCode, TimeSpan? retryAfter, ReadOnlyMemory<byte> body, Exception? inner, bool sensitive = false)
     {
         var code = (int)statusCode;
-        var transient = code is 408 or 429 || code >= 500;
-        var snippet = body.Length == 0 ? "(empty body)" : Snippet(body);
-        return new ChanjingException($"Chanjing answered HTTP {code} ({statusCode}) without a Chanjing envelope: {snippet}", null, null, null, statusCode, transient, inner)
+        var snippet = body.Length == 0 ? "(empty body)" : Excerpt(body, sensitive);
+        return new ChanjingException($"Chanjing answered HTTP {code} ({statusCode}) without a Chanjing envelope: {snippet}", null, null, null, statusCode, TransientRules.IsTransientStatus(statusCode), inner)
         {
             RetryAfter = retryAfter,
             // A 429 comes from a gateway that refused the request before the service saw it.
@@ -111,6 +109,11 @@ internal static class ResponseReader
     public static ChanjingException Malformed(string message, string? traceId, HttpStatusCode? statusCode, Exception? inner) =>
         // A body cut short is most often a network or proxy failure: reading again may succeed.
         new(message + (traceId is null ? string.Empty : $" (trace id {traceId})"), null, null, traceId, statusCode, isTransient: true, inner);
+
+    /// <summary>An excerpt for a message: none at all for a body that may hold credentials, otherwise a scrubbed <see cref="Snippet"/>.</summary>
+    public static string Excerpt(ReadOnlyMemory<byte> body, bool sensitive) => sensitive
+        ? $"({body.Length} bytes, not shown: this response carries credentials)"
+        : SecretScrubber.Scrub(Snippet(body));
 
     /// <summary>A single-line, bounded excerpt of a body for messages.</summary>
     public static string Snippet(ReadOnlyMemory<byte> body)

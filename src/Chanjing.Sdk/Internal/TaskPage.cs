@@ -25,12 +25,12 @@ internal sealed record TaskPage(IReadOnlyList<CreationTask> Tasks, int TotalPage
             throw new FormatException($"Expected 'list' to be an array but found {list.ValueKind}.");
         }
 
-        var total = (int)(TaskReader.GetInt64(data, "total") ?? tasks.Count);
+        var total = (int)(JsonReading.GetInt64(data, "total") ?? tasks.Count);
         var totalPages = 1;
-        if (TaskReader.TryGetObject(data, "page_info", out var info))
+        if (JsonReading.TryGetObject(data, "page_info", out var info))
         {
-            totalPages = (int)(TaskReader.GetInt64(info, "total_page") ?? 1);
-            total = (int)(TaskReader.GetInt64(info, "total_count") ?? total);
+            totalPages = (int)(JsonReading.GetInt64(info, "total_page") ?? 1);
+            total = (int)(JsonReading.GetInt64(info, "total_count") ?? total);
         }
 
         return new TaskPage(tasks, totalPages, total);

@@ -73,10 +73,10 @@ public partial class ChanjingClient
                 progress?.Report(task);
             }
         }
-        catch (ChanjingException ex)
+        catch (ChanjingException ex) when (ex.TaskId != taskId)
         {
-            ex.TaskId ??= taskId;
-            throw;
+            // The failure may be shared with other callers (a joined token fetch): it is never changed, only wrapped.
+            throw ChanjingErrors.ForTask(ex, taskId);
         }
 
         // The watch ends only after a terminal status.
@@ -166,6 +166,7 @@ public partial class ChanjingClient
         var failures = 0;
         while (true)
         {
+            ChanjingException? failed = null;
             try
             {
                 await pending.PollAsync(this, deadline.Token).ConfigureAwait(false);
@@ -179,21 +180,32 @@ public partial class ChanjingClient
                 failures++;
                 Logger.LogWarning("Polling {Count} Chanjing tasks failed ({Error}); {Failures} of {Budget} transient failures tolerated.", pending.Count, ex.Message, failures, options.MaxConsecutiveTransientFailures);
             }
+            catch (ChanjingException ex)
+            {
+                failed = ex;
+            }
 
-            // Tasks that finished in the part of a round that succeeded are yielded even if a later request failed.
+            // Tasks that finished in the part of a round that succeeded are yielded even if a later request failed,
+            // and before any failure is reported.
             foreach (var task in pending.TakeFinished())
             {
                 yield return task;
             }
 
-            if (deadline.Expired)
-            {
-                throw pending.Timeout(options.Timeout);
-            }
-
+            // Checked before the deadline: the caller may have spent the rest of it handling the last task.
             if (pending.Count == 0)
             {
                 yield break;
+            }
+
+            if (failed is not null)
+            {
+                throw ChanjingErrors.WaitFailed(failed, pending.PendingIds());
+            }
+
+            if (deadline.Expired)
+            {
+                throw pending.Timeout(options.Timeout);
             }
 
             try
@@ -278,10 +290,17 @@ public partial class ChanjingClient
             return finished;
         }
 
+        public IReadOnlyList<string> PendingIds() => _order.ToArray();
+
         public ChanjingWaitTimeoutException Timeout(TimeSpan timeout)
         {
             var ids = _order.ToArray();
-            _lastKnown.TryGetValue(ids[0], out var last);
+            CreationTask? last = null;
+            if (ids.Length > 0)
+            {
+                _lastKnown.TryGetValue(ids[0], out last);
+            }
+
             return new ChanjingWaitTimeoutException(ids, last, timeout);
         }
     }

@@ -38,7 +38,7 @@ public sealed class AddChanjingTests
         var builder = Builder(AppSettings);
         var mock = new MockHttpMessageHandler();
         mock.Expect("https://open-api.chanjing.cc/open/v1/ai_creation/task").WithHeaders("access_token", "config-token").Respond(_ => Wire.Ok(Wire.Task("t1")));
-        builder.Services.AddChanjing(builder.Configuration).ConfigurePrimaryHttpMessageHandler(() => mock);
+        builder.Services.AddChanjing(builder.Configuration).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => mock);
         using var host = builder.Build();
         await host.StartAsync();
 
@@ -102,8 +102,8 @@ public sealed class AddChanjingTests
         var services = new ServiceCollection();
         var mock = new MockHttpMessageHandler();
         mock.When("*").Respond(request => Wire.Ok(Wire.Task(request.Headers.GetValues("access_token").Single())));
-        services.AddChanjing("brand-a", o => o.AccessToken = "token-a").ConfigurePrimaryHttpMessageHandler(() => mock);
-        services.AddChanjing("brand-b", o => o.AccessToken = "token-b").ConfigurePrimaryHttpMessageHandler(() => mock);
+        services.AddChanjing("brand-a", o => o.AccessToken = "token-a").HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => mock);
+        services.AddChanjing("brand-b", o => o.AccessToken = "token-b").HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => mock);
         await using var provider = services.BuildServiceProvider();
 
         var a = provider.GetRequiredService<IChanjingClientFactory>().CreateClient("brand-a");
@@ -159,13 +159,14 @@ public sealed class AddChanjingTests
         {
             o.AppId = "di-" + Guid.NewGuid();
             o.SecretKey = "s";
-        }).ConfigurePrimaryHttpMessageHandler(() => mock);
+        }).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => mock);
         await using var provider = services.BuildServiceProvider();
 
         await provider.GetRequiredService<IChanjingClient>().GetTaskAsync("t1");
         await provider.GetRequiredService<IChanjingClient>().GetTaskAsync("t1");
 
         Assert.Equal(1, fetches);
-        Assert.NotSame(provider.GetRequiredService<IChanjingClient>(), provider.GetRequiredService<IChanjingClient>());
+        // One client per registration: it takes a fresh HttpClient from the factory for each call.
+        Assert.Same(provider.GetRequiredService<IChanjingClient>(), provider.GetRequiredService<IChanjingClient>());
     }
 }

@@ -142,7 +142,7 @@ internal static class ReadmeSnippets
         // begin-snippet: dependency-injection
         var builder = Host.CreateApplicationBuilder(args);
         builder.Services.AddChanjing(builder.Configuration)   // reads the "Chanjing" section, validated at start-up
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+            .HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         builder.Services.AddChanjing("second-brand", builder.Configuration.GetSection("ChanjingSecondBrand"));
         using var host = builder.Build();
 

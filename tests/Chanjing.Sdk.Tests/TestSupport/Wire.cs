@@ -35,14 +35,16 @@ internal static class Wire
         return task;
     }
 
-    public static JsonObject Page(IEnumerable<JsonNode> items, int page = 1, int totalPages = 1, int size = 50)
+    public static JsonObject Page(IEnumerable<JsonNode> items, int page = 1, int totalPages = 1, int size = 50, int? totalCount = null)
     {
         var list = new JsonArray(items.ToArray());
+        // Like the service: total_count counts every task of the listing, not the ones on this page.
+        var total = totalCount ?? (totalPages <= 1 ? list.Count : size * totalPages);
         return new JsonObject
         {
             ["list"] = list,
-            ["total"] = list.Count,
-            ["page_info"] = new JsonObject { ["page"] = page, ["size"] = size, ["total_count"] = list.Count, ["total_page"] = totalPages },
+            ["total"] = total,
+            ["page_info"] = new JsonObject { ["page"] = page, ["size"] = size, ["total_count"] = total, ["total_page"] = totalPages },
         };
     }
 

@@ -2,11 +2,11 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
-namespace Chanjing.Emulator;
+namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// The standalone emulator's controls under <c>/_emulator/</c>, the same as the in-process API: faults, the
-/// journal, task outcomes and token invalidation. Documented in the emulator's README.
+/// journal, task outcomes, file statuses and token invalidation. Documented in the emulator's README.
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -29,14 +29,16 @@ internal static class AdminEndpoints
                 HttpStatus = (int?)json["status"] ?? 502,
                 Delay = TimeSpan.FromMilliseconds((double?)json["delayMs"] ?? 0),
                 Bytes = (long?)json["bytes"] ?? 0,
+                Field = (string?)json["field"],
             };
-            state.AddFault(endpoint, fault, Math.Max(1, (int?)json["count"] ?? 1));
+            state.Faults.Add(endpoint, fault, Math.Max(1, (int?)json["count"] ?? 1));
             return Results.Ok(new { added = fault.Kind.ToString(), endpoint = endpoint.ToString() });
         });
-        app.MapGet("/_emulator/journal", () => Results.Ok(state.Journal()));
+        app.MapGet("/_emulator/journal", () => Results.Ok(state.Journal.Requests()));
+        app.MapGet("/_emulator/callbacks", () => Results.Ok(state.Journal.Deliveries()));
         app.MapDelete("/_emulator/journal", () =>
         {
-            state.ClearJournal();
+            state.Journal.Clear();
             return Results.NoContent();
         });
         app.MapPost("/_emulator/tasks/{id}/status", async (string id, HttpContext context) =>
@@ -50,7 +52,25 @@ internal static class AdminEndpoints
 
             try
             {
-                state.SetOutcome(id, status, (string?)json!["err_msg"]);
+                state.Tasks.SetOutcome(id, status, (string?)json!["err_msg"]);
+                return Results.NoContent();
+            }
+            catch (KeyNotFoundException)
+            {
+                return Results.NotFound();
+            }
+        });
+        app.MapPost("/_emulator/files/{id}/status", async (string id, HttpContext context) =>
+        {
+            var json = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
+            {
+                return Results.BadRequest(new { error = "expected {\"status\": 99}" });
+            }
+
+            try
+            {
+                state.Files.SetStatus(id, status);
                 return Results.NoContent();
             }
             catch (KeyNotFoundException)
@@ -60,7 +80,7 @@ internal static class AdminEndpoints
         });
         app.MapPost("/_emulator/token/invalidate", () =>
         {
-            state.InvalidateToken();
+            state.Tokens.Invalidate();
             return Results.NoContent();
         });
     }

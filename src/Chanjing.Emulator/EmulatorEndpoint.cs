@@ -1,0 +1,38 @@
+namespace Chanjing.Emulator;
+
+/// <summary>The endpoints a fault can target.</summary>
+public enum EmulatorEndpoint
+{
+    /// <summary>Any endpoint.</summary>
+    Any,
+
+    /// <summary><c>POST /open/v1/access_token</c>.</summary>
+    AccessToken,
+
+    /// <summary><c>POST /open/v1/ai_creation/task/submit</c>.</summary>
+    Submit,
+
+    /// <summary><c>GET /open/v1/ai_creation/task</c>.</summary>
+    GetTask,
+
+    /// <summary><c>POST /open/v1/ai_creation/task/page</c>.</summary>
+    ListTasks,
+
+    /// <summary><c>GET /open/v1/common/create_upload_url</c>.</summary>
+    CreateUploadUrl,
+
+    /// <summary>The signed upload <c>PUT</c>.</summary>
+    UploadPut,
+
+    /// <summary><c>GET /open/v1/common/file_detail</c>.</summary>
+    FileDetail,
+
+    /// <summary>Downloads of produced or uploaded files.</summary>
+    Download,
+
+    /// <summary>A path the emulator does not serve.</summary>
+    Unknown,
+
+    /// <summary>A completion callback the emulator sent (journal only; faults do not apply).</summary>
+    Callback,
+}

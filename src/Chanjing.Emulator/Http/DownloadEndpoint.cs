@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Chanjing.Emulator.Http;
+
+/// <summary>GET and HEAD of produced outputs (<c>files/outputs/</c>) and uploaded files (<c>files/uploads/</c>), with single byte ranges.</summary>
+internal static class DownloadEndpoint
+{
+    public static EmulatorResponse Serve(HttpRequest request, EmulatorState state)
+    {
+        var path = request.Path.Value!;
+        var file = path.StartsWith("/files/outputs/", StringComparison.Ordinal) ? state.Tasks.Output(path["/files/outputs/".Length..])
+            : path.StartsWith("/files/uploads/", StringComparison.Ordinal) ? state.Files.Content(path["/files/uploads/".Length..])
+            : null;
+        if (file is not var (content, contentType))
+        {
+            return new EmulatorResponse(404, "application/xml", "<Error><Code>NoSuchKey</Code></Error>"u8.ToArray());
+        }
+
+        var headers = new Dictionary<string, string> { ["Accept-Ranges"] = "bytes" };
+        var range = request.Headers.Range.ToString();
+        if (range.StartsWith("bytes=", StringComparison.Ordinal))
+        {
+            var parts = range["bytes=".Length..].Split('-');
+            if (long.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var start))
+            {
+                var end = parts.Length > 1 && long.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? Math.Min(e, content.Length - 1) : content.Length - 1;
+                if (start >= content.Length || end < start)
+                {
+                    headers["Content-Range"] = $"bytes */{content.Length}";
+                    return new EmulatorResponse(416, "text/plain", [], headers);
+                }
+
+                headers["Content-Range"] = $"bytes {start}-{end}/{content.Length}";
+                return new EmulatorResponse(206, contentType, content.AsSpan((int)start, (int)(end - start + 1)).ToArray(), headers);
+            }
+        }
+
+        return new EmulatorResponse(200, contentType, content, headers);
+    }
+}

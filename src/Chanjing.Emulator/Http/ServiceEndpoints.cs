@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using Chanjing.Emulator.Faults;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Chanjing.Emulator.Http;
+
+/// <summary>
+/// The emulated service: classifies each request, journals it, applies a scripted fault's hooks around processing,
+/// and dispatches to the token registry, task store, file store or downloads.
+/// </summary>
+internal static class ServiceEndpoints
+{
+    public static void Map(WebApplication app, EmulatorState state, bool admin)
+    {
+        if (admin)
+        {
+            AdminEndpoints.Map(app, state);
+        }
+
+        // The admin endpoints are routed (routing runs first in a WebApplication); everything else is the emulated service.
+        app.Use((context, next) => context.GetEndpoint() is not null ? next(context) : HandleAsync(context, state));
+    }
+
+    private static EmulatorEndpoint Classify(HttpRequest request) => (request.Method, request.Path.Value) switch
+    {
+        ("POST", "/open/v1/access_token") => EmulatorEndpoint.AccessToken,
+        ("POST", "/open/v1/ai_creation/task/submit") => EmulatorEndpoint.Submit,
+        ("GET", "/open/v1/ai_creation/task") => EmulatorEndpoint.GetTask,
+        ("POST", "/open/v1/ai_creation/task/page") => EmulatorEndpoint.ListTasks,
+        ("GET", "/open/v1/common/create_upload_url") => EmulatorEndpoint.CreateUploadUrl,
+        ("GET", "/open/v1/common/file_detail") => EmulatorEndpoint.FileDetail,
+        ("PUT", var p) when p!.StartsWith("/upload/", StringComparison.Ordinal) => EmulatorEndpoint.UploadPut,
+        ("GET" or "HEAD", var p) when p!.StartsWith("/files/", StringComparison.Ordinal) => EmulatorEndpoint.Download,
+        _ => EmulatorEndpoint.Unknown,
+    };
+
+    private static async Task HandleAsync(HttpContext context, EmulatorState state)
+    {
+        var request = context.Request;
+        var endpoint = Classify(request);
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, context.RequestAborted).ConfigureAwait(false);
+        var body = buffer.ToArray();
+        var token = request.Headers["access_token"].ToString();
+        var time = state.Options.TimeProvider;
+        state.Journal.Record(new EmulatorRequest(endpoint, request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,
+            JsonBody.Redact(body, request.ContentType, endpoint == EmulatorEndpoint.AccessToken, state.Options.SecretKey),
+            !string.IsNullOrEmpty(token), time.GetUtcNow(), request.Headers.Range.ToString() is { Length: > 0 } r ? r : null, request.ContentType));
+
+        var hook = FaultHook.For(state.Faults.Take(endpoint));
+        var response = await hook.BeforeAsync(context, time).ConfigureAwait(false);
+        if (FaultHook.IsDropped(context))
+        {
+            return;
+        }
+
+        response ??= hook.After(context, Process(context, state, endpoint, body, token));
+        if (!FaultHook.IsDropped(context))
+        {
+            await ResponseWriter.WriteAsync(context, response, hook, time).ConfigureAwait(false);
+        }
+    }
+
+    private static EmulatorResponse Process(HttpContext context, EmulatorState state, EmulatorEndpoint endpoint, byte[] body, string token)
+    {
+        switch (endpoint)
+        {
+            case EmulatorEndpoint.Unknown:
+                return EmulatorResponse.NotFound();
+            case EmulatorEndpoint.Download:
+                return DownloadEndpoint.Serve(context.Request, state);
+            case EmulatorEndpoint.UploadPut:
+                return state.Files.Upload(context.Request.Path.Value!["/upload/".Length..], context.Request.ContentType, body);
+        }
+
+        JsonObject? json = null;
+        if (HttpMethods.IsPost(context.Request.Method) && (json = JsonBody.TryParseObject(body)) is null)
+        {
+            return EmulatorResponse.Envelope(400, "请求格式错误", null);
+        }
+
+        if (endpoint == EmulatorEndpoint.AccessToken)
+        {
+            return state.Tokens.Issue(json!);
+        }
+
+        if (state.Tokens.Authenticate(token) is { } rejected)
+        {
+            return rejected;
+        }
+
+        var query = context.Request.Query;
+        return endpoint switch
+        {
+            EmulatorEndpoint.Submit => state.Tasks.Submit(json!),
+            EmulatorEndpoint.GetTask => state.Tasks.Get(query["unique_id"]),
+            EmulatorEndpoint.ListTasks => state.Tasks.List(json!),
+            EmulatorEndpoint.CreateUploadUrl => state.Files.CreateUploadUrl(query["service"], query["name"]),
+            EmulatorEndpoint.FileDetail => state.Files.Detail(query["id"]),
+            _ => EmulatorResponse.NotFound(),
+        };
+    }
+}

@@ -1,0 +1,42 @@
+namespace Chanjing.Emulator.Media;
+
+/// <summary>The CRC-32 of PNG chunks (ISO 3309, reflected polynomial 0xEDB88320), table driven.</summary>
+internal static class Crc32
+{
+    private static readonly uint[] Table = BuildTable();
+
+    public static uint Compute(ReadOnlySpan<byte> first, ReadOnlySpan<byte> second)
+    {
+        var crc = 0xFFFFFFFFu;
+        crc = Update(crc, first);
+        crc = Update(crc, second);
+        return ~crc;
+    }
+
+    private static uint Update(uint crc, ReadOnlySpan<byte> data)
+    {
+        foreach (var b in data)
+        {
+            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+        }
+
+        return crc;
+    }
+
+    private static uint[] BuildTable()
+    {
+        var table = new uint[256];
+        for (var n = 0u; n < 256; n++)
+        {
+            var c = n;
+            for (var k = 0; k < 8; k++)
+            {
+                c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            }
+
+            table[n] = c;
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>Hands out the one client of each registration.</summary>
+internal sealed class ChanjingClientFactory(ChanjingClientRegistry registry) : IChanjingClientFactory
+{
+    public IChanjingClient CreateClient(string name)
+    {
+        Guard.NotNull(name, nameof(name));
+        return registry.Get(name);
+    }
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>One pipeline (token, rate limiter, resilience) and one client per registration.</summary>
+internal sealed class ChanjingClientRegistry(IOptionsMonitor<ChanjingOptions> options, IHttpClientFactory httpClients, ILoggerFactory? loggerFactory = null) : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<(ChanjingPipeline Pipeline, ChanjingClient Client)>> _registrations = new(StringComparer.Ordinal);
+
+    public ChanjingClient Get(string name) => _registrations.GetOrAdd(name, n => new Lazy<(ChanjingPipeline, ChanjingClient)>(() =>
+    {
+        var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient");
+        var pipeline = new ChanjingPipeline(ChanjingClient.Snapshot(options.Get(n)), logger, guarded: true);
+        var httpClientName = ChanjingServiceCollectionExtensions.HttpClientNameOf(n);
+        return (pipeline, new ChanjingClient(() => httpClients.CreateClient(httpClientName), pipeline));
+    })).Value.Client;
+
+    public void Dispose()
+    {
+        foreach (var registration in _registrations.Values)
+        {
+            if (registration.IsValueCreated)
+            {
+                registration.Value.Pipeline.Dispose();
+            }
+        }
+    }
+}

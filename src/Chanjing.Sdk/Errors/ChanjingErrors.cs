@@ -1,0 +1,34 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// Named factories for exceptions derived from another one. An exception may be shared by several callers (a failed
+/// token fetch reaches every caller that joined it), so it is never changed after construction: context is added by
+/// building a new exception of the same type around it.
+/// </summary>
+internal static class ChanjingErrors
+{
+    /// <summary>The same failure, about task <paramref name="taskId"/>.</summary>
+    public static ChanjingException ForTask(ChanjingException error, string taskId) =>
+        error.TaskId == taskId ? error : Derive(error, error.Message, taskId);
+
+    /// <summary>A submit that never left the client (rate limiter, token fetch, retry delay): nothing was created.</summary>
+    public static ChanjingException SubmitNotSent(ChanjingException error) =>
+        Derive(error, $"The submit was not sent, so no task was created and nothing was charged: {error.Message}", error.TaskId);
+
+    /// <summary>A wait on several tasks that failed for good while some were still pending.</summary>
+    public static ChanjingException WaitFailed(ChanjingException error, IReadOnlyList<string> pending)
+    {
+        var shown = string.Join(", ", pending.Take(10)) + (pending.Count > 10 ? $" and {pending.Count - 10} more" : string.Empty);
+        return Derive(error, $"{error.Message} Waiting stopped with {pending.Count} task(s) still pending: {shown}. They keep running on the service; wait for them again with WaitForAllAsync.", pending.Count > 0 ? pending[0] : error.TaskId);
+    }
+
+    private static ChanjingException Derive(ChanjingException e, string message, string? taskId) => e switch
+    {
+        ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        ChanjingAuthenticationException => new ChanjingAuthenticationException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        ChanjingInvalidParameterException => new ChanjingInvalidParameterException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        ChanjingRateLimitException => new ChanjingRateLimitException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        ChanjingServerException => new ChanjingServerException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        _ => new ChanjingException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e.IsTransient, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+    };
+}

@@ -1,0 +1,226 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Chanjing.Sdk.Internal;
+using Microsoft.Extensions.Logging;
+
+namespace Chanjing.Sdk;
+
+public partial class ChanjingClient
+{
+    private const int CopyBufferSize = 81920;
+
+    /// <inheritdoc />
+    public virtual async Task<UploadedFile> UploadFileAsync(string path, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNullOrWhiteSpace(path, nameof(path));
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new ArgumentException($"The file '{path}' does not exist.", nameof(path));
+        }
+
+        if (string.IsNullOrEmpty(info.Extension))
+        {
+            throw new ArgumentException($"The file '{path}' must have an extension (such as .jpg, .png, .mp4): the service derives the content type from it.", nameof(path));
+        }
+
+        // Each attempt reopens the file, so a retried PUT always sends the whole content.
+        return await UploadCoreAsync(info.Name, info.Length, () => new FileStream(info.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, CopyBufferSize, useAsync: true), canResend: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public virtual Task<UploadedFile> UploadFileAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
+    {
+        Guard.NotNull(content, nameof(content));
+        Guard.NotNullOrWhiteSpace(fileName, nameof(fileName));
+        if (!content.CanRead)
+        {
+            throw new ArgumentException("The stream must be readable.", nameof(content));
+        }
+
+        if (string.IsNullOrEmpty(Path.GetExtension(fileName)))
+        {
+            throw new ArgumentException($"The file name '{fileName}' must have an extension: the service derives the content type from it.", nameof(fileName));
+        }
+
+        if (content.CanSeek)
+        {
+            var start = content.Position;
+            return UploadCoreAsync(fileName, content.Length - start, () =>
+            {
+                content.Position = start;
+                return new NonClosingStream(content);
+            }, canResend: true, cancellationToken);
+        }
+
+        // canResend: false makes UploadCoreAsync open the content once: a non-seekable stream cannot be sent again.
+        return UploadCoreAsync(fileName, null, () => new NonClosingStream(content), canResend: false, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<string>> ResolveReferenceImagesAsync(ValidatedSubmit request, CancellationToken cancellationToken)
+    {
+        // Every local image is checked before the first upload, so a bad file costs no request at all.
+        var localPaths = new string?[request.Images.Count];
+        for (var i = 0; i < request.Images.Count; i++)
+        {
+            if (request.Images[i].IsFile)
+            {
+                localPaths[i] = ImageFiles.CheckLocalImage(request.Images[i], $"{nameof(ReferenceVideoRequest)}.{nameof(ReferenceVideoRequest.ReferenceImageUrls)}[{i}]");
+            }
+        }
+
+        var urls = new string[request.Images.Count];
+        for (var i = 0; i < urls.Length; i++)
+        {
+            urls[i] = localPaths[i] is { } path
+                ? (await UploadFileAsync(path, cancellationToken).ConfigureAwait(false)).Url.AbsoluteUri
+                : request.Images[i].AbsoluteUri;
+        }
+
+        return urls;
+    }
+
+    private async Task<UploadedFile> UploadCoreAsync(string fileName, long? length, Func<Stream> open, bool canResend, CancellationToken cancellationToken)
+    {
+        var query = $"open/v1/common/create_upload_url?service={Uri.EscapeDataString(Options.UploadService)}&name={Uri.EscapeDataString(fileName)}";
+        var target = await Pipeline.SendAsync(Http, new ChanjingRequest(HttpMethod.Get, query, null, RequestKind.Read, Authenticated: true, "upload URL request", Sensitive: true), static r => UploadTarget.Read(r.Data), cancellationToken).ConfigureAwait(false);
+
+        var failures = 0;
+        var backoff = new PollSchedule(Options.RetryBaseDelay, TimeSpan.FromSeconds(30));
+        long sent;
+        while (true)
+        {
+            try
+            {
+                sent = await PutAsync(target, open, length, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (ChanjingException ex) when (ex.IsTransient && canResend && ++failures <= Options.MaxRetryAttempts)
+            {
+                Logger.LogWarning("Uploading {FileName} failed ({Error}); sending it again.", fileName, ex.Message);
+                await Time.DelayAsync(backoff.Next(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChanjingException ex) when (ex.IsTransient && !canResend)
+            {
+                throw new ChanjingException($"Uploading {fileName} failed ({ex.Message}) and was not retried: the source stream cannot be rewound. Pass a seekable stream or a file path to allow retries.", null, null, null, ex.StatusCode, isTransient: false, ex);
+            }
+        }
+
+        return await WaitForFileReadyAsync(target, sent, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> PutAsync(UploadTarget target, Func<Stream> open, long? length, CancellationToken cancellationToken)
+    {
+        using var source = open();
+        using var counting = new CountingStream(source);
+        using var request = new HttpRequestMessage(HttpMethod.Put, target.SignUrl) { Content = new StreamContent(counting, CopyBufferSize) };
+        // The signature covers the content type: it must be exactly the one the service returned.
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", target.MimeType);
+        if (length is { } known)
+        {
+            request.Content.Headers.ContentLength = known;
+        }
+
+        using var deadline = new WaitDeadline(Options.OperationTimeout, Time, cancellationToken);
+        var ticket = new SendTicket();
+        SendTicket.Attach(request, ticket);
+        var http = Http;
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (deadline.Expired)
+        {
+            throw new ChanjingException($"Uploading to {Redact(target.SignUrl)} timed out after {Options.OperationTimeout}.", null, null, null, null, isTransient: true, ex);
+        }
+        catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+        {
+            // A network failure, the caller's shorter HttpClient.Timeout, or a handler around the HttpClient.
+            throw HttpTransport.SendFailure($"upload to {Redact(target.SignUrl)}", http, ticket, Pipeline.Guarded, ex);
+        }
+
+        using (response)
+        {
+            var status = (int)response.StatusCode;
+            if (status is < 200 or > 299)
+            {
+                throw new ChanjingException(
+                    $"Uploading to {Redact(target.SignUrl)} failed with HTTP {status} ({response.StatusCode}){(status == 403 ? ": the storage refused the signature (expired URL or a different Content-Type)" : string.Empty)}.",
+                    null, null, null, response.StatusCode, TransientRules.IsTransientStatus(response.StatusCode));
+            }
+        }
+
+        return counting.BytesRead;
+    }
+
+    private async Task<UploadedFile> WaitForFileReadyAsync(UploadTarget target, long length, CancellationToken cancellationToken)
+    {
+        using var deadline = new WaitDeadline(Options.FileReadyTimeout, Time, cancellationToken);
+        int? status = null;
+        try
+        {
+            while (true)
+            {
+                var request = new ChanjingRequest(HttpMethod.Get, "open/v1/common/file_detail?id=" + Uri.EscapeDataString(target.FileId), null, RequestKind.Read, Authenticated: true, "file detail");
+                var detail = await Pipeline.SendAsync(Http, request, static r => FileDetail.Read(r.Data), deadline.Token).ConfigureAwait(false);
+                status = detail.Status;
+                switch (detail.Status)
+                {
+                    case 1 or 2:
+                        return new UploadedFile(detail.Url ?? target.FullPath, target.FileId, target.Key, target.MimeType, length);
+                    case 98:
+                        throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} failed Chanjing's content safety check (status 98).", target.FileId, 98);
+                    case 99:
+                        throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was deleted (status 99).", target.FileId, 99);
+                    case 100:
+                        throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was cleaned up (status 100).", target.FileId, 100);
+                }
+
+                await Time.DelayAsync(Options.FileReadyPollInterval, deadline.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (deadline.Expired)
+        {
+            throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was not ready within {Options.FileReadyTimeout} (last status {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}).", target.FileId, status);
+        }
+    }
+
+    private sealed record UploadTarget(Uri SignUrl, Uri FullPath, string? Key, string MimeType, string FileId)
+    {
+        public static UploadTarget Read(JsonElement data)
+        {
+            if (data.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"Expected the upload object in 'data' but found {data.ValueKind}.");
+            }
+
+            var sign = JsonReading.GetString(data, "sign_url");
+            var full = JsonReading.GetString(data, "full_path");
+            var mime = JsonReading.GetString(data, "mime_type");
+            var id = JsonReading.GetString(data, "file_id");
+            if (string.IsNullOrEmpty(sign) || string.IsNullOrEmpty(full) || string.IsNullOrEmpty(mime) || string.IsNullOrEmpty(id))
+            {
+                throw new FormatException("The upload response lacks 'sign_url', 'full_path', 'mime_type' or 'file_id'.");
+            }
+
+            return new UploadTarget(new Uri(sign!, UriKind.Absolute), new Uri(full!, UriKind.Absolute), JsonReading.GetString(data, "key"), mime!, id!);
+        }
+    }
+
+    private sealed record FileDetail(int Status, Uri? Url)
+    {
+        public static FileDetail Read(JsonElement data)
+        {
+            if (data.ValueKind != JsonValueKind.Object)
+            {
+                throw new FormatException($"Expected the file object in 'data' but found {data.ValueKind}.");
+            }
+
+            var status = JsonReading.GetInt64(data, "status") ?? throw new FormatException("The file detail has no 'status'.");
+            var url = JsonReading.GetString(data, "full_path") ?? JsonReading.GetString(data, "url");
+            return new FileDetail((int)status, string.IsNullOrEmpty(url) ? null : new Uri(url!, UriKind.Absolute));
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// Builds the Polly pipelines of a registration from its options: overall timeout → retry → rate limit → attempt
+/// timeout. Reads retry on every transient failure; submits only when the service certainly did not accept them.
+/// </summary>
+internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimiter? limiter, ILogger logger)
+{
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retry rule of reads: any transient failure, including an attempt that timed out.</summary>
+    public static bool ShouldRetryRead(Exception? failure) => failure is ChanjingException { IsTransient: true } or TimeoutRejectedException;
+
+    /// <summary>Retry rule of submits: only a request the service certainly did not process.</summary>
+    public static bool ShouldRetrySubmit(Exception? failure) => failure is ChanjingException { RequestRejected: true };
+
+    public ResiliencePipeline Build(RequestKind kind, TimeSpan attemptTimeout, TimeSpan operationTimeout)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider, Name = kind == RequestKind.Submit ? "chanjing-submit" : "chanjing-read" };
+        if (operationTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(operationTimeout);
+        }
+
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                Delay = options.RetryBaseDelay,
+                MaxDelay = options.RetryBaseDelay > MaxBackoff ? options.RetryBaseDelay : MaxBackoff,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = kind == RequestKind.Submit
+                    ? static args => new ValueTask<bool>(ShouldRetrySubmit(args.Outcome.Exception))
+                    : static args => new ValueTask<bool>(ShouldRetryRead(args.Outcome.Exception)),
+                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterDelay(args.Outcome.Exception)),
+                OnRetry = args =>
+                {
+                    logger.LogWarning("Chanjing call failed ({Error}); retry {Attempt} in {Delay}.", args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
+                    return default;
+                },
+            });
+        }
+
+        if (limiter is not null)
+        {
+            builder.AddRateLimiter(limiter);
+        }
+
+        if (attemptTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(attemptTimeout);
+        }
+
+        return builder.Build();
+    }
+
+    private TimeSpan? RetryAfterDelay(Exception? failure) =>
+        failure is ChanjingException { RetryAfter: { } wait }
+            ? (wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait < TimeSpan.Zero ? TimeSpan.Zero : wait)
+            : null;
+}

@@ -1,0 +1,87 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// One SDK attempt's request, as seen from inside the HttpClient. <see cref="SingleSendHandler"/>, the innermost handler
+/// of every client built by <c>AddChanjing</c>, lets the request reach the network once: a retry or hedging handler that
+/// the app added around the HttpClient cannot send it a second time. The ticket also records what the one send saw, so
+/// the SDK knows whether the request left at all and what the first answer was when an outer handler hid it.
+/// </summary>
+internal sealed class SendTicket
+{
+    /// <summary>The key under which the ticket travels on the request message.</summary>
+    public const string Key = "Chanjing.SendTicket";
+
+    private int _state; // 0 not sent, 1 sending or sent, 2 connect failed (nothing left: sending again is harmless)
+    private int _blocked;
+
+    /// <summary>The send reached the transport (the primary handler) and did not fail to connect.</summary>
+    public bool MayHaveLeft => Volatile.Read(ref _state) == 1;
+
+    /// <summary>The send reached the innermost handler at least once.</summary>
+    public bool ReachedTransport { get; private set; }
+
+    /// <summary>A handler tried to send the request again after it had left, and was refused.</summary>
+    public bool ResendBlocked => Volatile.Read(ref _blocked) == 1;
+
+    /// <summary>The HTTP status of the one send, when it got an answer.</summary>
+    public System.Net.HttpStatusCode? FirstStatus { get; private set; }
+
+    /// <summary>The Retry-After of that answer.</summary>
+    public TimeSpan? FirstRetryAfter { get; private set; }
+
+    /// <summary>The failure of the one send, when it got no answer.</summary>
+    public Exception? FirstFailure { get; private set; }
+
+    public static void Attach(HttpRequestMessage message, SendTicket ticket)
+    {
+#if NET5_0_OR_GREATER
+        message.Options.Set(new HttpRequestOptionsKey<SendTicket>(Key), ticket);
+#else
+        message.Properties[Key] = ticket;
+#endif
+    }
+
+    public static SendTicket? Of(HttpRequestMessage message)
+    {
+#if NET5_0_OR_GREATER
+        return message.Options.TryGetValue(new HttpRequestOptionsKey<SendTicket>(Key), out var ticket) ? ticket : null;
+#else
+        return message.Properties.TryGetValue(Key, out var value) ? value as SendTicket : null;
+#endif
+    }
+
+    /// <summary>Claims the one send; false when the request already left.</summary>
+    public bool TryBeginSend()
+    {
+        ReachedTransport = true;
+        while (true)
+        {
+            var state = Volatile.Read(ref _state);
+            if (state == 1)
+            {
+                Volatile.Write(ref _blocked, 1);
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _state, 1, state) == state)
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>The connection could not be opened: nothing left, so a later send is still the first.</summary>
+    public void ConnectFailed(Exception failure)
+    {
+        FirstFailure = failure;
+        Volatile.Write(ref _state, 2);
+    }
+
+    public void Answered(System.Net.HttpStatusCode status, TimeSpan? retryAfter)
+    {
+        FirstStatus = status;
+        FirstRetryAfter = retryAfter;
+    }
+
+    public void Failed(Exception failure) => FirstFailure = failure;
+}

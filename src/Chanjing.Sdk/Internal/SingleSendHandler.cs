@@ -1,0 +1,47 @@
+using System.Net.Http.Headers;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// The innermost handler of every HttpClient that <c>AddChanjing</c> registers (added after every other handler, by
+/// <see cref="SingleSendHandlerFilter"/>). A request the SDK sends goes out once per SDK attempt, whatever retry or
+/// hedging handlers the app adds around the client: a second send of the same request is refused with
+/// <see cref="ResendRefusedException"/>, and the first answer is recorded for the SDK to report.
+/// </summary>
+internal sealed class SingleSendHandler : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var ticket = SendTicket.Of(request);
+        if (ticket is null)
+        {
+            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!ticket.TryBeginSend())
+        {
+            throw new ResendRefusedException();
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex) when (TransientRules.IsConnectFailure(ex))
+        {
+            ticket.ConnectFailed(ex);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            ticket.Failed(ex);
+            throw;
+        }
+
+        ticket.Answered(response.StatusCode, RetryAfterOf(response.Headers.RetryAfter));
+        return response;
+    }
+
+    private static TimeSpan? RetryAfterOf(RetryConditionHeaderValue? header) => header?.Delta;
+}

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Polly;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary><c>POST /open/v1/access_token</c>: its body, its reader, and the mapping of its failures.</summary>
+internal static class TokenEndpoint
+{
+    public const string Path = "open/v1/access_token";
+
+    public static async Task<ChanjingAccessToken> FetchAsync(ChanjingPipeline pipeline, HttpClient http, ResiliencePipeline resilience, CancellationToken cancellationToken)
+    {
+        var options = pipeline.Options;
+        var body = JsonSerializer.SerializeToUtf8Bytes(new AccessTokenBody { AppId = options.AppId!, SecretKey = options.SecretKey! }, ChanjingJsonContext.Default.AccessTokenBody);
+        var request = new ChanjingRequest(HttpMethod.Post, Path, body, RequestKind.Read, Authenticated: false, "access token fetch", Sensitive: true);
+        try
+        {
+            return await pipeline.SendTokenRequestAsync(http, resilience, request, static r => Read(r.Data), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChanjingException ex) when (ex is not ChanjingAuthenticationException && !ex.IsTransient)
+        {
+            throw new ChanjingAuthenticationException($"Could not obtain a Chanjing access token for app id '{options.AppId}': {ex.Message}", ex.Code, ex.ServiceMessage, ex.TraceId, ex.StatusCode, ex);
+        }
+    }
+
+    private static ChanjingAccessToken Read(JsonElement data)
+    {
+        if (data.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException($"Expected the token object in 'data' but found {data.ValueKind}.");
+        }
+
+        var token = JsonReading.GetString(data, "access_token");
+        var expires = JsonReading.GetInt64(data, "expire_in");
+        if (string.IsNullOrEmpty(token) || expires is null)
+        {
+            throw new FormatException("The token response has no 'access_token' or 'expire_in'.");
+        }
+
+        return new ChanjingAccessToken(token!, DateTimeOffset.FromUnixTimeSeconds(expires.Value));
+    }
+}
