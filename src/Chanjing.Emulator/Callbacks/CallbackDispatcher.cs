@@ -74,15 +74,18 @@ internal sealed class CallbackDispatcher : IDisposable
                 return;
             }
 
+            // The retry is scheduled before the attempt is reported, so a test that advances a fake clock on the report
+            // always moves it past the retry.
+            var retry = error is null || attempt == attempts ? null : Task.Delay(_options.CallbackRetryDelay * attempt, time, _stopping.Token);
             Report(new EmulatorCallbackDelivery(taskId, url, attempt, status, error, time.GetUtcNow()));
-            if (error is null || attempt == attempts)
+            if (retry is null)
             {
                 return;
             }
 
             try
             {
-                await Task.Delay(_options.CallbackRetryDelay * attempt, time, _stopping.Token).ConfigureAwait(false);
+                await retry.ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
