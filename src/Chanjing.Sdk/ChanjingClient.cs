@@ -202,7 +202,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
                 // Stop on a page with nothing new (a broken server repeating a page must not loop forever), and
                 // never ask for more pages than total_count can fill, whatever total_page claims.
-                var pagesByCount = result.TotalCount > 0 ? (result.TotalCount + pageSize - 1) / pageSize : int.MaxValue;
+                var pagesByCount = result.TotalCount > 0 ? ((long)result.TotalCount + pageSize - 1) / pageSize : long.MaxValue;
                 if (fresh == 0 || page >= result.TotalPages || page >= pagesByCount)
                 {
                     break;

@@ -128,7 +128,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
             }
 
             var deadline = TimeProvider.System.GetTimestamp();
-            while (!await CacheCallAsync(_cache.TryAcquireRefreshLeaseAsync(_cacheKey, LeaseTime, CancellationToken.None)).ConfigureAwait(false))
+            while (!await CacheCallAsync(() => _cache.TryAcquireRefreshLeaseAsync(_cacheKey, LeaseTime, CancellationToken.None)).ConfigureAwait(false))
             {
                 // Another process is fetching: its token will appear in the cache. The lease lives on the shared store's
                 // real clock, so this pause is real time too: a fake clock in the options must not stall it.
@@ -156,7 +156,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
                 }
 
                 fetched = await FetchAsync(httpClient).ConfigureAwait(false);
-                await CacheCallAsync(_cache.SetAsync(_cacheKey, fetched, CancellationToken.None)).ConfigureAwait(false);
+                await CacheCallAsync(() => _cache.SetAsync(_cacheKey, fetched, CancellationToken.None)).ConfigureAwait(false);
                 return state.Current = Entry(fetched, justFetched: true);
             }
             finally
@@ -178,7 +178,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
     {
         try
         {
-            await CacheCallAsync(_cache!.ReleaseRefreshLeaseAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
+            await CacheCallAsync(() => _cache!.ReleaseRefreshLeaseAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
         }
         catch (TokenCacheUnavailableException ex)
         {
@@ -189,7 +189,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
     private async Task<TokenEntry?> ReadSharedAsync(string? rejected)
     {
-        var token = await CacheCallAsync(_cache!.GetAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
+        var token = await CacheCallAsync(() => _cache!.GetAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
         if (token is null || token.Value == rejected)
         {
             return null;
@@ -200,11 +200,12 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         return IsFresh(entry) ? entry : null;
     }
 
-    private static async Task<T> CacheCallAsync<T>(ValueTask<T> call)
+    // A store may fail by throwing at once or through the task it returns: both count as an outage.
+    private static async Task<T> CacheCallAsync<T>(Func<ValueTask<T>> call)
     {
         try
         {
-            return await call.ConfigureAwait(false);
+            return await call().ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -212,11 +213,11 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         }
     }
 
-    private static async Task<bool> CacheCallAsync(ValueTask call)
+    private static async Task<bool> CacheCallAsync(Func<ValueTask> call)
     {
         try
         {
-            await call.ConfigureAwait(false);
+            await call().ConfigureAwait(false);
             return true;
         }
         catch (Exception ex)
