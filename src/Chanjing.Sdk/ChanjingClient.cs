@@ -82,22 +82,15 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     internal TimeSpan? ServerClockOffset => Pipeline.ServerClock.Offset;
 
     /// <inheritdoc />
-    public virtual async Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default)
+    public virtual Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default) =>
+        SubmitAsync(request, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<string> SubmitAsync(CreationRequest request, CancellationToken cancellationToken = default)
     {
-        var validated = ValidatedSubmit.Create(request);
-        var urls = await ResolveReferenceImagesAsync(validated, cancellationToken).ConfigureAwait(false);
-        var body = new SubmitTaskBody
-        {
-            ReferenceImageUrls = urls,
-            Prompt = validated.Prompt,
-            CreationType = CreationType.Video,
-            AspectRatio = validated.AspectRatio,
-            Clarity = validated.Clarity,
-            VideoDuration = validated.DurationSeconds,
-            ModelCode = validated.ModelCode,
-        };
-        var json = JsonSerializer.SerializeToUtf8Bytes(body, ChanjingJsonContext.Default.SubmitTaskBody);
-        return await SubmitJsonAsync(json, cancellationToken).ConfigureAwait(false);
+        var draft = SubmitDraft.Create(request);
+        await ResolveFilesAsync(draft, cancellationToken).ConfigureAwait(false);
+        return await SubmitJsonAsync(draft.ToUtf8Json(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>

@@ -15,6 +15,17 @@ public interface IChanjingClient
     /// <returns>The new task's id (<c>unique_id</c>).</returns>
     Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Submits an AI-creation task of any model (<see cref="ReferenceVideoRequest"/>, <see cref="ImageToVideoRequest"/>,
+    /// <see cref="TextToVideoRequest"/>, <see cref="VideoEditRequest"/>, <see cref="ImageGenerationRequest"/>, or
+    /// <see cref="CustomCreationRequest"/>) and returns its id. Never submits twice: when the outcome is unknown the
+    /// client reconciles, or throws <see cref="ChanjingSubmitOutcomeUnknownException"/>.
+    /// </summary>
+    /// <param name="request">The task; validated before anything is sent (the documented rules of known models too). <c>file:</c> URIs are uploaded first.</param>
+    /// <param name="cancellationToken">Cancels the call. A submit cancelled after it was sent may still have created a task.</param>
+    /// <returns>The new task's id (<c>unique_id</c>).</returns>
+    Task<string> SubmitAsync(CreationRequest request, CancellationToken cancellationToken = default);
+
     /// <summary>Gets one task.</summary>
     /// <param name="taskId">The task id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -47,6 +58,14 @@ public interface IChanjingClient
     /// <param name="cancellationToken">Cancels the submit or the wait.</param>
     /// <returns>The succeeded task. Every <see cref="ChanjingException"/> thrown after the submit carries <see cref="ChanjingException.TaskId"/>.</returns>
     Task<CreationTask> GenerateReferenceVideoAsync(ReferenceVideoRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Submits a task of any model (see <see cref="SubmitAsync"/>), then waits for it (see <see cref="WaitForCompletionAsync"/>).</summary>
+    /// <param name="request">The task.</param>
+    /// <param name="options">Poll intervals and deadline; <see cref="WaitOptions.OnSubmitted"/> learns the id before the wait.</param>
+    /// <param name="progress">Told of the first observation and of every status change.</param>
+    /// <param name="cancellationToken">Cancels the submit or the wait.</param>
+    /// <returns>The succeeded task, with one output URL per video or image. Every <see cref="ChanjingException"/> thrown after the submit carries <see cref="ChanjingException.TaskId"/>.</returns>
+    Task<CreationTask> GenerateAsync(CreationRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Waits for many tasks at once through the list endpoint (up to 50 tasks a request) and yields each task

@@ -7,7 +7,12 @@ namespace Chanjing.Sdk.IntegrationTests;
 public sealed class QuickStartSampleTests
 {
     [Fact]
-    public async Task QuickStart_NoCredentials_GeneratesAndDownloadsAVideo()
+    public async Task QuickStart_NoCredentials_GeneratesAndDownloadsAVideo() => await RunAsync([], expectedFiles: 1, ".mp4");
+
+    [Fact]
+    public async Task QuickStart_ImageModelWithCount_DownloadsEveryImage() => await RunAsync(["--model", "doubao-seedream-4.5", "--prompt", "a tea house", "--count", "2"], expectedFiles: 2, ".png");
+
+    private static async Task RunAsync(string[] arguments, int expectedFiles, string extension)
     {
         var configuration = typeof(QuickStartSampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var sample = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Chanjing.QuickStart", "bin", configuration, "net10.0", "Chanjing.QuickStart.dll"));
@@ -17,6 +22,11 @@ public sealed class QuickStartSampleTests
         start.ArgumentList.Add(sample);
         start.ArgumentList.Add("--output");
         start.ArgumentList.Add(output);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         foreach (var name in new[] { "CHANJING_ACCESS_TOKEN", "CHANJING_APP_ID", "CHANJING_SECRET_KEY", "CHANJING_BASE_ADDRESS" })
         {
             start.Environment.Remove(name);
@@ -34,8 +44,10 @@ public sealed class QuickStartSampleTests
             Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}\n{string.Join('\n', lines)}");
             Assert.Contains("embedded emulator", lines[0], StringComparison.Ordinal);
             Assert.Contains(lines, l => l.StartsWith("Output URL: http", StringComparison.Ordinal));
-            var video = Assert.Single(Directory.GetFiles(output));
-            Assert.True(new FileInfo(video).Length > 0);
+            var files = Directory.GetFiles(output);
+            Assert.Equal(expectedFiles, files.Length);
+            Assert.All(files, f => Assert.Equal(extension, Path.GetExtension(f)));
+            Assert.All(files, f => Assert.True(new FileInfo(f).Length > 0));
         }
         finally
         {

@@ -58,27 +58,15 @@ public partial class ChanjingClient
         return UploadCoreAsync(fileName, null, () => new NonClosingStream(content), canResend: false, cancellationToken);
     }
 
-    private async Task<IReadOnlyList<string>> ResolveReferenceImagesAsync(ValidatedSubmit request, CancellationToken cancellationToken)
+    /// <summary>Checks every local file of a submit (all of them before the first upload, so a bad file costs no request), then uploads each and puts its URL in the body.</summary>
+    private async Task ResolveFilesAsync(SubmitDraft draft, CancellationToken cancellationToken)
     {
-        // Every local image is checked before the first upload, so a bad file costs no request at all.
-        var localPaths = new string?[request.Images.Count];
-        for (var i = 0; i < request.Images.Count; i++)
+        var paths = draft.Files.Select(slot => ImageFiles.CheckLocalImage(slot.File, slot.Name, slot.AllowVideo)).ToArray();
+        for (var i = 0; i < paths.Length; i++)
         {
-            if (request.Images[i].IsFile)
-            {
-                localPaths[i] = ImageFiles.CheckLocalImage(request.Images[i], $"{nameof(ReferenceVideoRequest)}.{nameof(ReferenceVideoRequest.ReferenceImageUrls)}[{i}]");
-            }
+            var uploaded = await UploadFileAsync(paths[i], cancellationToken).ConfigureAwait(false);
+            draft.Fill(draft.Files[i], uploaded.Url);
         }
-
-        var urls = new string[request.Images.Count];
-        for (var i = 0; i < urls.Length; i++)
-        {
-            urls[i] = localPaths[i] is { } path
-                ? (await UploadFileAsync(path, cancellationToken).ConfigureAwait(false)).Url.AbsoluteUri
-                : request.Images[i].AbsoluteUri;
-        }
-
-        return urls;
     }
 
     private async Task<UploadedFile> UploadCoreAsync(string fileName, long? length, Func<Stream> open, bool canResend, CancellationToken cancellationToken)

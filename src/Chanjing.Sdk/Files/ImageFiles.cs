@@ -1,11 +1,12 @@
 namespace Chanjing.Sdk.Internal;
 
-/// <summary>Checks a local reference image before anything is uploaded: it exists, is JPEG/PNG/WEBP by content, and is at most 20 MB.</summary>
+/// <summary>Checks a local file before anything is uploaded: it exists, has an extension, is JPEG/PNG/WEBP (at most 20 MB) or, where videos are allowed, MP4/MOV, by content.</summary>
 internal static class ImageFiles
 {
     public const long MaxImageBytes = 20L * 1024 * 1024;
 
-    public static string CheckLocalImage(Uri fileUri, string name)
+    /// <summary>Checks a local image, or (with <paramref name="allowVideo"/>) an MP4/MOV video, before it is uploaded; returns its path.</summary>
+    public static string CheckLocalImage(Uri fileUri, string name, bool allowVideo = false)
     {
         var path = fileUri.LocalPath;
         var info = new FileInfo(path);
@@ -19,7 +20,7 @@ internal static class ImageFiles
             throw new ArgumentException($"{name} '{path}' must have an extension (.jpg, .png or .webp): the upload derives the content type from the file name.", "request");
         }
 
-        if (info.Length > MaxImageBytes)
+        if (info.Length > MaxImageBytes && !(allowVideo && IsVideo(info.FullName)))
         {
             throw new ArgumentException($"{name} '{path}' is {info.Length} bytes; a reference image may be at most {MaxImageBytes} bytes (20 MB).", "request");
         }
@@ -31,12 +32,37 @@ internal static class ImageFiles
             read = stream.Read(header, 0, header.Length);
         }
 
-        if (DetectImageType(header.AsSpan(0, read)) is null)
+        if (DetectImageType(header.AsSpan(0, read)) is null && !(allowVideo && DetectVideoType(header.AsSpan(0, read)) is not null))
         {
-            throw new ArgumentException($"{name} '{path}' is not a JPEG, PNG or WEBP image (checked by its content, not its extension).", "request");
+            throw new ArgumentException($"{name} '{path}' is not a JPEG, PNG or WEBP image{(allowVideo ? " or an MP4/MOV video" : string.Empty)} (checked by its content, not its extension).", "request");
         }
 
         return path;
+    }
+
+    /// <summary>The video type of a file's first bytes (an ISO base media file: MP4 or QuickTime), or null.</summary>
+    public static string? DetectVideoType(ReadOnlySpan<byte> header)
+    {
+        if (header.Length < 8)
+        {
+            return null;
+        }
+
+        var box = System.Text.Encoding.ASCII.GetString(header.Slice(4, 4).ToArray());
+        return box switch
+        {
+            "ftyp" => "video/mp4",
+            "moov" or "mdat" or "wide" or "free" => "video/quicktime",
+            _ => null,
+        };
+    }
+
+    private static bool IsVideo(string path)
+    {
+        var header = new byte[12];
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var read = stream.Read(header, 0, header.Length);
+        return DetectVideoType(header.AsSpan(0, read)) is not null;
     }
 
     /// <summary>The image type of a file's first bytes, or null when it is none of JPEG, PNG, WEBP.</summary>

@@ -1,13 +1,19 @@
 namespace Chanjing.Sdk;
 
 /// <summary>
-/// A HappyHorse reference-image-to-video task (model <c>happyhorse-1.0-r2v</c>): one or more reference
-/// images and a prompt. Validated by the client before anything is sent.
+/// Reference images and a prompt → a video: HappyHorse reference-to-video (<c>happyhorse-1.0-r2v</c>, the default),
+/// and the models that take <c>ref_img_url</c> images as references (for example <c>kling-v2-5-turbo-normal</c>).
 /// </summary>
-public sealed class ReferenceVideoRequest
+public sealed class ReferenceVideoRequest : CreationRequest
 {
-    /// <summary>The model code sent when <see cref="ModelCode"/> is not changed: <c>happyhorse-1.0-r2v</c>.</summary>
-    public const string DefaultModelCode = "happyhorse-1.0-r2v";
+    /// <summary>The model code sent when <see cref="CreationRequest.ModelCode"/> is not changed: <c>happyhorse-1.0-r2v</c>.</summary>
+    public const string DefaultModelCode = ChanjingModels.HappyHorseReferenceToVideo;
+
+    /// <summary>Creates a request for <see cref="DefaultModelCode"/> with its defaults: 16:9, 1080p, 5 seconds.</summary>
+    public ReferenceVideoRequest()
+        : base(DefaultModelCode)
+    {
+    }
 
     /// <summary>
     /// The reference images (<c>ref_img_url</c>), at least one. Each must be an absolute http(s) URL, or a
@@ -15,18 +21,27 @@ public sealed class ReferenceVideoRequest
     /// </summary>
     public IList<Uri> ReferenceImageUrls { get; } = new List<Uri>();
 
-    /// <summary>The prompt (<c>ref_prompt</c>); required, sent verbatim.</summary>
-    public string Prompt { get; set; } = string.Empty;
+    /// <summary>The aspect ratio (<c>aspect_ratio</c>). Default <see cref="AspectRatio.Landscape16x9"/>; null omits it.</summary>
+    public AspectRatio? AspectRatio { get; set; } = Sdk.AspectRatio.Landscape16x9;
 
-    /// <summary>The aspect ratio (<c>aspect_ratio</c>). Default <see cref="AspectRatio.Landscape16x9"/>.</summary>
-    public AspectRatio AspectRatio { get; set; } = AspectRatio.Landscape16x9;
+    /// <summary>The clarity (<c>clarity</c>). Default <see cref="VideoClarity.P1080"/>; null omits it (models without the field).</summary>
+    public VideoClarity? Clarity { get; set; } = VideoClarity.P1080;
 
-    /// <summary>The clarity (<c>clarity</c>). Default <see cref="VideoClarity.P1080"/>.</summary>
-    public VideoClarity Clarity { get; set; } = VideoClarity.P1080;
+    /// <summary>The video length in seconds (<c>video_duration</c>); must be positive. Default 5; null omits it.</summary>
+    public int? DurationSeconds { get; set; } = 5;
 
-    /// <summary>The video length in seconds (<c>video_duration</c>); must be positive. Default 5.</summary>
-    public int DurationSeconds { get; set; } = 5;
+    /// <summary>The quality mode (<c>quality_mode</c>) of models that have one; omitted when null.</summary>
+    public QualityMode? QualityMode { get; set; }
 
-    /// <summary>The model code (<c>model_code</c>, case-sensitive). Default <see cref="DefaultModelCode"/>.</summary>
-    public string ModelCode { get; set; } = DefaultModelCode;
+    /// <inheritdoc />
+    public override CreationType CreationType => CreationType.Video;
+
+    private protected override void WriteFields(Internal.SubmitDraft draft)
+    {
+        draft.UrlList("ref_img_url", nameof(ReferenceImageUrls), ReferenceImageUrls, required: true);
+        draft.Aspect(AspectRatio, nameof(AspectRatio));
+        draft.Number("clarity", nameof(Clarity), Clarity?.Value);
+        draft.Number("video_duration", nameof(DurationSeconds), DurationSeconds);
+        draft.Text("quality_mode", nameof(QualityMode), QualityMode?.Value);
+    }
 }

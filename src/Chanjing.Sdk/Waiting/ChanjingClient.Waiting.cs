@@ -16,11 +16,15 @@ public partial class ChanjingClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<CreationTask> GenerateReferenceVideoAsync(ReferenceVideoRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<CreationTask> GenerateReferenceVideoAsync(ReferenceVideoRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default) =>
+        GenerateAsync(request, options, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<CreationTask> GenerateAsync(CreationRequest request, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default)
     {
         options ??= new WaitOptions();
         options.Validate();
-        var taskId = await SubmitReferenceVideoAsync(request, cancellationToken).ConfigureAwait(false);
+        var taskId = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         options.OnSubmitted?.Invoke(taskId);
         // A task that was just submitted is certainly not finished: the first poll waits one interval.
         return await WaitCoreAsync(taskId, options, progress, pollFirst: false, cancellationToken).ConfigureAwait(false);

@@ -72,6 +72,75 @@ internal static class ReadmeSnippets
         // end-snippet
     }
 
+    public static async Task EveryModel(IChanjingClient client)
+    {
+        // begin-snippet: model-reference-video
+        // Reference images + prompt → video (HappyHorse r2v by default; 16:9, 1080p, 5 s unless changed).
+        var video = await client.GenerateAsync(new ReferenceVideoRequest
+        {
+            Prompt = "Keep the horse's features consistent; it gallops across the grassland",
+            ReferenceImageUrls = { new Uri("https://res.chanjing.cc/chanjing/res/aigc_creation/photo/ref1.jpg"), new Uri("file:///photos/horse.png") },
+            DurationSeconds = 10,
+        });
+        // end-snippet
+
+        // begin-snippet: model-image-to-video
+        // A first frame (and, for models that take one, a last frame) → video. Local files are uploaded first.
+        var taskId = await client.SubmitAsync(new ImageToVideoRequest
+        {
+            ModelCode = ChanjingModels.DoubaoSeedance10LiteImageToVideo,
+            Prompt = "The flower opens in time-lapse",
+            StartFrameUrl = new Uri("file:///photos/bud.jpg"),
+            EndFrameUrl = new Uri("file:///photos/bloom.jpg"),
+            DurationSeconds = 5,
+        });
+        // end-snippet
+
+        // begin-snippet: model-text-to-video
+        // A prompt → video, no image.
+        var clip = await client.GenerateAsync(new TextToVideoRequest
+        {
+            Prompt = "A white horse on a misty beach at sunrise",
+            AspectRatio = AspectRatio.Portrait9x16,
+            Clarity = VideoClarity.P720,
+            DurationSeconds = 5,
+        });
+        // end-snippet
+
+        // begin-snippet: model-video-edit
+        // Videos (images optional) + prompt → an edited video.
+        var edited = await client.GenerateAsync(new VideoEditRequest
+        {
+            Prompt = "Make it snow",
+            SourceUrls = { new Uri("https://res.chanjing.cc/chanjing/res/clip.mp4") },
+        });
+        // end-snippet
+
+        // begin-snippet: model-images
+        // A prompt (reference images optional) → 1 to 4 images, one output URL each; saved as .png files.
+        var images = await client.GenerateAsync(new ImageGenerationRequest
+        {
+            Prompt = "A miniature diorama of a tea house",
+            NumberOfImages = 4,
+            AspectRatio = new AspectRatio("3:4"),
+            Clarity = ImageClarity.Px2048,
+        });
+        var files = await client.DownloadOutputsAsync(images, "output");
+        // end-snippet
+
+        // begin-snippet: model-custom
+        // Any model, including one Chanjing adds after this release: fields go out verbatim.
+        var custom = await client.SubmitAsync(new CustomCreationRequest(CreationType.Video, "minmax-h3-t2v")
+        {
+            Prompt = "Mountains at dawn",
+            CallbackUrl = new Uri("https://app.example/chanjing/done"),
+            AdditionalFields = { ["clarity"] = 1440, ["resolution_mode"] = "super", ["video_duration"] = 6 },
+        });
+        // end-snippet
+
+        GC.KeepAlive((video, taskId, clip, edited, files, custom));
+    }
+
     public static async Task WaitOne(IChanjingClient client, ReferenceVideoRequest request, CancellationToken cancellationToken)
     {
         // begin-snippet: wait-one

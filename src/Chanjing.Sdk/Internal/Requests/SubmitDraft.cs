@@ -1,0 +1,295 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// A submit body built from a <see cref="CreationRequest"/> and checked field by field before any I/O: a snapshot, so
+/// later changes by the caller cannot race the submit. Local files (<c>file:</c> URIs) are kept as slots that the
+/// client uploads and fills before the body is serialized.
+/// </summary>
+internal sealed class SubmitDraft
+{
+    // The order of the documented bodies; fields the caller adds come after.
+    private static readonly string[] Order = ["ref_img_url", "start_frame", "end_frame", "ref_prompt", "creation_type", "aspect_ratio", "clarity", "video_duration", "quality_mode", "number_of_images", "model_code", "callback"];
+
+    private readonly Dictionary<string, JsonNode?> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
+    private readonly List<FileSlot> _files = [];
+    private bool _promptRequired;
+
+    private SubmitDraft(CreationRequest request)
+    {
+        RequestName = request.GetType().Name;
+        ModelCode = request.ModelCode;
+        CreationType = request.CreationType;
+    }
+
+    public string RequestName { get; }
+
+    public string ModelCode { get; }
+
+    public CreationType CreationType { get; }
+
+    /// <summary>Local files to check and upload, in body order.</summary>
+    public IReadOnlyList<FileSlot> Files => _files;
+
+    /// <summary>Checks <paramref name="request"/> (generic rules, its family's rules, and its model's documented rules) and snapshots its body.</summary>
+    public static SubmitDraft Create(CreationRequest? request)
+    {
+        Guard.NotNull(request, "request");
+        var draft = new SubmitDraft(request);
+        var name = draft.RequestName;
+        if (string.IsNullOrWhiteSpace(request.ModelCode))
+        {
+            throw new ArgumentException($"{name}.{nameof(request.ModelCode)} must not be empty.", "request");
+        }
+
+        if (request.ModelCode.Any(char.IsControl))
+        {
+            throw new ArgumentException($"{name}.{nameof(request.ModelCode)} must not contain control characters.", "request");
+        }
+
+        if (request.CreationType.Value <= 0)
+        {
+            throw new ArgumentException($"{name}.{nameof(request.CreationType)} must be set (CreationType.Video or CreationType.Image).", "request");
+        }
+
+        request.Describe(draft);
+        draft.Prompt(request.Prompt);
+        draft.Set("creation_type", nameof(request.CreationType), JsonValue.Create(request.CreationType.Value));
+        draft.Set("model_code", nameof(request.ModelCode), JsonValue.Create(request.ModelCode));
+        draft.Callback(request.CallbackUrl);
+        draft.Additional(request.AdditionalFields);
+        ModelRules.Check(draft);
+        return draft;
+    }
+
+    /// <summary>The value of a wire field, or null when the body does not have it.</summary>
+    public JsonNode? Field(string field) => _fields.TryGetValue(field, out var value) ? value : null;
+
+    /// <summary>The property a wire field came from, for messages (<c>ReferenceVideoRequest.Clarity</c>).</summary>
+    public string PropertyOf(string field) => $"{RequestName}.{(_properties.TryGetValue(field, out var property) ? property : $"AdditionalFields[\"{field}\"]")}";
+
+    /// <summary>Puts an uploaded file's URL where its <c>file:</c> URI was.</summary>
+    public void Fill(FileSlot slot, Uri uploaded)
+    {
+        if (slot.Index is { } index)
+        {
+            ((JsonArray)_fields[slot.Field]!)[index] = JsonValue.Create(uploaded.AbsoluteUri);
+        }
+        else
+        {
+            _fields[slot.Field] = JsonValue.Create(uploaded.AbsoluteUri);
+        }
+    }
+
+    /// <summary>The UTF-8 JSON body, in the documented field order.</summary>
+    public byte[] ToUtf8Json()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            foreach (var field in Order.Where(_fields.ContainsKey).Concat(_fields.Keys.Where(k => Array.IndexOf(Order, k) < 0)))
+            {
+                writer.WritePropertyName(field);
+                if (_fields[field] is { } value)
+                {
+                    value.WriteTo(writer);
+                }
+                else
+                {
+                    writer.WriteNullValue();
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.ToArray();
+    }
+
+    public void RequirePrompt() => _promptRequired = true;
+
+    public void UrlList(string field, string property, IList<Uri> urls, bool required, bool allowVideo = false)
+    {
+        Model(field, property);
+        var items = urls?.ToArray() ?? [];
+        if (items.Length == 0)
+        {
+            if (required)
+            {
+                throw new ArgumentException($"{RequestName}.{property} must contain at least one URL.", "request");
+            }
+
+            return;
+        }
+
+        var array = new JsonArray();
+        for (var i = 0; i < items.Length; i++)
+        {
+            var url = CheckUrl(items[i], $"{property}[{i}]", allowFile: true);
+            if (url.IsFile)
+            {
+                _files.Add(new FileSlot(field, i, url, $"{RequestName}.{property}[{i}]", allowVideo));
+            }
+
+            array.Add((JsonNode?)JsonValue.Create(url.IsFile ? url.LocalPath : url.AbsoluteUri));
+        }
+
+        _fields[field] = array;
+    }
+
+    public void Url(string field, string property, Uri? url, bool required)
+    {
+        Model(field, property);
+        if (url is null)
+        {
+            if (required)
+            {
+                throw new ArgumentNullException("request", $"{RequestName}.{property} must be set.");
+            }
+
+            return;
+        }
+
+        var checkedUrl = CheckUrl(url, property, allowFile: true);
+        if (checkedUrl.IsFile)
+        {
+            _files.Add(new FileSlot(field, null, checkedUrl, $"{RequestName}.{property}", AllowVideo: false));
+        }
+
+        _fields[field] = JsonValue.Create(checkedUrl.IsFile ? checkedUrl.LocalPath : checkedUrl.AbsoluteUri);
+    }
+
+    public void Aspect(AspectRatio? ratio, string property)
+    {
+        Model("aspect_ratio", property);
+        if (ratio is { } value)
+        {
+            if (value.IsEmpty)
+            {
+                throw new ArgumentException($"{RequestName}.{property} must not be default(AspectRatio); use a ratio such as AspectRatio.Landscape16x9, or null to omit it.", "request");
+            }
+
+            _fields["aspect_ratio"] = JsonValue.Create(value.Value);
+        }
+    }
+
+    public void Number(string field, string property, int? value)
+    {
+        Model(field, property);
+        if (value is { } number)
+        {
+            if (number <= 0)
+            {
+                throw new ArgumentException($"{RequestName}.{property} must be greater than zero, but was {number}; use null to omit it.", "request");
+            }
+
+            _fields[field] = JsonValue.Create(number);
+        }
+    }
+
+    public void Text(string field, string property, string? value)
+    {
+        Model(field, property);
+        if (value is null)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new ArgumentException($"{RequestName}.{property} must not be empty; use null to omit it.", "request");
+        }
+
+        _fields[field] = JsonValue.Create(value);
+    }
+
+    private void Prompt(string? prompt)
+    {
+        Model("ref_prompt", nameof(CreationRequest.Prompt));
+        if (prompt is null)
+        {
+            if (_promptRequired)
+            {
+                throw new ArgumentNullException("request", $"{RequestName}.{nameof(CreationRequest.Prompt)} must not be null.");
+            }
+
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(prompt))
+        {
+            throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.Prompt)} must not be empty or whitespace.", "request");
+        }
+
+        _fields["ref_prompt"] = JsonValue.Create(prompt);
+    }
+
+    private void Callback(Uri? callback)
+    {
+        Model("callback", nameof(CreationRequest.CallbackUrl));
+        if (callback is not null)
+        {
+            _fields["callback"] = JsonValue.Create(CheckUrl(callback, nameof(CreationRequest.CallbackUrl), allowFile: false).AbsoluteUri);
+        }
+    }
+
+    private void Additional(IDictionary<string, JsonNode?> additional)
+    {
+        foreach (var pair in additional)
+        {
+            if (string.IsNullOrWhiteSpace(pair.Key) || pair.Key.Any(char.IsControl))
+            {
+                throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)} has an empty name or one with control characters.", "request");
+            }
+
+            if (_properties.TryGetValue(pair.Key, out var property))
+            {
+                throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)}[\"{pair.Key}\"] collides with {RequestName}.{property}, which is sent as '{pair.Key}': set the property instead.", "request");
+            }
+
+            // A copy: the caller may change or reuse its nodes after submitting.
+            _fields[pair.Key] = pair.Value?.DeepClone();
+        }
+    }
+
+    private void Set(string field, string property, JsonNode value)
+    {
+        Model(field, property);
+        _fields[field] = value;
+    }
+
+    private void Model(string field, string property) => _properties[field] = property;
+
+    private Uri CheckUrl(Uri? url, string property, bool allowFile)
+    {
+        var name = $"{RequestName}.{property}";
+        if (url is null)
+        {
+            throw new ArgumentException($"{name} must not be null.", "request");
+        }
+
+        if (!url.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"{name} must be an absolute http(s) URL{(allowFile ? " or a file: URI" : string.Empty)}, but was the relative URI '{url.OriginalString}'.", "request");
+        }
+
+        if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps && !(allowFile && url.IsFile))
+        {
+            throw new ArgumentException($"{name} must use http{(allowFile ? ", https or file" : " or https")}, but was '{url.Scheme}:'.", "request");
+        }
+
+        if (url.OriginalString.Any(char.IsControl))
+        {
+            throw new ArgumentException($"{name} must not contain control characters.", "request");
+        }
+
+        return url;
+    }
+
+    /// <summary>A local file in the body: where it goes, and what it must be.</summary>
+    internal sealed record FileSlot(string Field, int? Index, Uri File, string Name, bool AllowVideo);
+}
