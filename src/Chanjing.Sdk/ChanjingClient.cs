@@ -81,6 +81,8 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     internal TimeSpan? ServerClockOffset => Pipeline.ServerClock.Offset;
 
+    internal ChanjingTelemetry PipelineTelemetry => Pipeline.Telemetry;
+
     /// <inheritdoc />
     public virtual Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default) =>
         SubmitAsync(request, cancellationToken);
@@ -89,8 +91,30 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     public virtual async Task<string> SubmitAsync(CreationRequest request, CancellationToken cancellationToken = default)
     {
         var draft = SubmitDraft.Create(request);
-        await ResolveFilesAsync(draft, cancellationToken).ConfigureAwait(false);
-        return await SubmitJsonAsync(draft.ToUtf8Json(), cancellationToken).ConfigureAwait(false);
+        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing submit_task", System.Diagnostics.ActivityKind.Internal);
+        if (activity is not null && ChanjingTelemetry.GenAiConventions)
+        {
+            WaitActivity.GenAi(activity, draft.ModelCode, draft.CreationType, taskId: null);
+        }
+
+        SubmitLog.Submitting(Logger, draft.ModelCode, request.Prompt);
+        try
+        {
+            await ResolveFilesAsync(draft, cancellationToken).ConfigureAwait(false);
+            var taskId = await SubmitJsonAsync(draft.ToUtf8Json(), cancellationToken).ConfigureAwait(false);
+            activity?.SetTag("chanjing.task_id", taskId);
+            if (activity is not null && ChanjingTelemetry.GenAiConventions)
+            {
+                activity.SetTag("gen_ai.response.id", taskId);
+            }
+
+            return taskId;
+        }
+        catch (ChanjingException ex)
+        {
+            WaitActivity.Failed(activity, ex);
+            throw;
+        }
     }
 
     /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>
@@ -113,7 +137,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
         catch (ChanjingException ex) when (IsOutcomeUnknown(ex) && !cancellationToken.IsCancellationRequested)
         {
-            Logger.LogWarning("The outcome of a Chanjing submit is unknown ({Error}).", ex.Message);
+            SubmitLog.OutcomeUnknown(Logger, ex.Message);
             IReadOnlyList<string> candidates = [];
             Exception cause = ex;
             if (Options.ReconcileUnknownSubmits)
@@ -121,7 +145,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
                 var found = await SubmitReconciler.ReconcileAsync(this, SubmitFingerprint.FromBody(json), startedAt, claims, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId is not null)
                 {
-                    Logger.LogInformation("Reconciliation found the submitted task {TaskId}; not submitting again.", found.TaskId);
+                    SubmitLog.ReconciliationFound(Logger, found.TaskId);
                     return found.TaskId;
                 }
 
@@ -140,7 +164,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     /// <inheritdoc />
     public virtual Task<CreationTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(taskId, nameof(taskId));
+        Guard.Identifier(taskId, nameof(taskId));
         var request = new ChanjingRequest(HttpMethod.Get, "open/v1/ai_creation/task?unique_id=" + Uri.EscapeDataString(taskId), null, RequestKind.Read, Authenticated: true, "task lookup");
         return Pipeline.SendAsync(Http, request, static r => TaskReader.ReadTask(r.Data), cancellationToken);
     }
@@ -162,9 +186,9 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         var ids = query.TaskIds.ToArray();
         for (var i = 0; i < ids.Length; i++)
         {
-            if (string.IsNullOrWhiteSpace(ids[i]))
+            if (string.IsNullOrWhiteSpace(ids[i]) || Guard.HasControl(ids[i]))
             {
-                throw new ArgumentException($"{nameof(CreationTaskQuery)}.{nameof(CreationTaskQuery.TaskIds)}[{i}] must not be null, empty or whitespace.", nameof(query));
+                throw new ArgumentException($"{nameof(CreationTaskQuery)}.{nameof(CreationTaskQuery.TaskIds)}[{i}] must not be null, empty, whitespace or hold control characters.", nameof(query));
             }
         }
 

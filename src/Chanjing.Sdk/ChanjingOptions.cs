@@ -90,6 +90,12 @@ public sealed class ChanjingOptions
     /// <summary>The pause between <c>file_detail</c> polls of an upload. Default 2 seconds.</summary>
     public TimeSpan FileReadyPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Your application's name, put before the SDK in the <c>User-Agent</c> header (for example <c>my-app/2.1</c>), so
+    /// Chanjing's support can tell your traffic apart. Null (the default) sends the SDK's own product token only.
+    /// </summary>
+    public string? ApplicationId { get; set; }
+
     /// <summary>The clock of every delay, deadline and token expiry. Default <see cref="TimeProvider.System"/>; tests use a fake one.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
@@ -141,6 +147,20 @@ public sealed class ChanjingOptions
             failures.Add(hasAppId || hasSecret
                 ? $"{(hasAppId ? nameof(SecretKey) : nameof(AppId))} is required when {(hasAppId ? nameof(AppId) : nameof(SecretKey))} is set."
                 : $"No credentials: set {nameof(AccessToken)}, or {nameof(AppId)} and {nameof(SecretKey)}.");
+        }
+
+        foreach (var (value, name) in new[] { (AccessToken, nameof(AccessToken)), (AppId, nameof(AppId)), (SecretKey, nameof(SecretKey)), (ApplicationId, nameof(ApplicationId)) })
+        {
+            if (Internal.Guard.HasControl(value))
+            {
+                // Credentials go into headers and bodies as they are: a line break would be a header injection.
+                failures.Add($"{name} must not contain control characters such as line breaks.");
+            }
+        }
+
+        if (ApplicationId is { } application && (application.Length > 48 || application.Any(c => c <= ' ' || c > '~' || c is '(' or ')' or ';')))
+        {
+            failures.Add($"{nameof(ApplicationId)} must be at most 48 printable ASCII characters without spaces, parentheses or semicolons.");
         }
 
         Positive(failures, TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);

@@ -23,9 +23,11 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
     private readonly TimeProvider _time;
     private readonly TimeSpan _margin;
     private readonly ILogger _logger;
+    private readonly ChanjingTelemetry _telemetry;
 
-    public CredentialsAccessTokenProvider(ChanjingOptions options, Func<HttpClient, CancellationToken, Task<ChanjingAccessToken>> fetch, ChanjingPipeline owner, ILogger logger)
+    public CredentialsAccessTokenProvider(ChanjingOptions options, Func<HttpClient, CancellationToken, Task<ChanjingAccessToken>> fetch, ChanjingPipeline owner, ILogger logger, ChanjingTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _fetch = fetch;
         _owner = owner;
         _cache = options.TokenCache;
@@ -82,7 +84,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
             catch (Exception) when (!cancellationToken.IsCancellationRequested && starter != _owner && starter.IsDisposed && !_owner.IsDisposed && attempt < 3)
             {
                 // The shared fetch ran on the HttpClient of a client that was disposed meanwhile: fetch on this one.
-                _logger.LogDebug("A shared Chanjing token fetch ended because the client that started it was disposed; fetching again.");
+                TokenLog.SharedFetchStarterDisposed(_logger);
             }
         }
     }
@@ -141,7 +143,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
 
                 if (TimeProvider.System.GetElapsedTime(deadline) >= LeaseTime)
                 {
-                    _logger.LogWarning("Chanjing token refresh lease was not released in {LeaseTime}; fetching a token anyway.", LeaseTime);
+                    TokenLog.LeaseNotReleased(_logger, LeaseTime);
                     break;
                 }
             }
@@ -168,7 +170,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         {
             // The shared store is down: this process keeps working with a token of its own (it may invalidate another
             // process's token; that process recovers through its 10400 renewal).
-            _logger.LogWarning(ex.InnerException, "The Chanjing token cache failed ({Error}); using a token fetched directly.", ex.InnerException?.GetType().Name);
+            TokenLog.TokenCacheFailed(_logger, ex.InnerException, ex.InnerException?.GetType().Name);
             fetched ??= await FetchAsync(httpClient).ConfigureAwait(false);
             return state.Current = Entry(fetched, justFetched: true);
         }
@@ -183,7 +185,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         catch (TokenCacheUnavailableException ex)
         {
             // The lease expires by itself after LeaseTime.
-            _logger.LogWarning(ex.InnerException, "The Chanjing token cache failed to release the refresh lease ({Error}).", ex.InnerException?.GetType().Name);
+            TokenLog.LeaseReleaseFailed(_logger, ex.InnerException, ex.InnerException?.GetType().Name);
         }
     }
 
@@ -230,14 +232,25 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
     {
         // The fetch is shared by every waiting caller, so no single caller's cancellation may abort it; the
         // token pipeline's own timeouts (bounded even when the options set none) end it.
-        var token = await _fetch(httpClient, CancellationToken.None).ConfigureAwait(false);
+        ChanjingAccessToken token;
+        try
+        {
+            token = await _fetch(httpClient, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            _telemetry.TokenRefresh(success: false);
+            throw;
+        }
+
+        _telemetry.TokenRefresh(success: true);
         if (token.ExpiresAt <= _time.GetUtcNow())
         {
-            _logger.LogWarning("Chanjing issued a token whose expire_in ({ExpiresAt:O}) is not in the future; check the clock. It is used once and fetched again on the next call.", token.ExpiresAt);
+            TokenLog.TokenExpiryNotInFuture(_logger, token.ExpiresAt);
         }
         else
         {
-            _logger.LogInformation("Fetched a Chanjing access token valid until {ExpiresAt:O}.", token.ExpiresAt);
+            TokenLog.TokenFetched(_logger, token.ExpiresAt);
         }
 
         return token;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -6,14 +7,17 @@ using Microsoft.Extensions.Options;
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>One pipeline (token, rate limiter, resilience) and one client per registration.</summary>
-internal sealed class ChanjingClientRegistry(IOptionsMonitor<ChanjingOptions> options, IHttpClientFactory httpClients, ILoggerFactory? loggerFactory = null) : IDisposable
+internal sealed class ChanjingClientRegistry(IOptionsMonitor<ChanjingOptions> options, IHttpClientFactory httpClients, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null) : IDisposable
 {
+    // Under a host the meter comes from its IMeterFactory (disposed with the container); without one, the shared meter.
+    private readonly ChanjingTelemetry _telemetry = meterFactory is null ? ChanjingTelemetry.Shared : ChanjingTelemetry.FromFactory(meterFactory);
+
     private readonly ConcurrentDictionary<string, Lazy<(ChanjingPipeline Pipeline, ChanjingClient Client)>> _registrations = new(StringComparer.Ordinal);
 
     public ChanjingClient Get(string name) => _registrations.GetOrAdd(name, n => new Lazy<(ChanjingPipeline, ChanjingClient)>(() =>
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient");
-        var pipeline = new ChanjingPipeline(ChanjingClient.Snapshot(options.Get(n)), logger, guarded: true);
+        var pipeline = new ChanjingPipeline(ChanjingClient.Snapshot(options.Get(n)), logger, guarded: true, _telemetry);
         var httpClientName = ChanjingServiceCollectionExtensions.HttpClientNameOf(n);
         return (pipeline, new ChanjingClient(() => httpClients.CreateClient(httpClientName), pipeline));
     })).Value.Client;

@@ -11,9 +11,30 @@ internal static class ChanjingOptionsBinder
 {
     private delegate bool TryParse<T>(string text, out T value);
 
+    /// <summary>Every configuration key the binder reads: one per settable option except the two objects (TokenCache, TimeProvider).</summary>
+    public static readonly string[] Keys =
+    [
+        nameof(ChanjingOptions.AccessToken), nameof(ChanjingOptions.AppId), nameof(ChanjingOptions.SecretKey), nameof(ChanjingOptions.ApplicationId),
+        nameof(ChanjingOptions.UploadService), nameof(ChanjingOptions.BaseAddress), nameof(ChanjingOptions.TokenRefreshMargin),
+        nameof(ChanjingOptions.AttemptTimeout), nameof(ChanjingOptions.OperationTimeout), nameof(ChanjingOptions.RetryBaseDelay),
+        nameof(ChanjingOptions.MaxRetryAfter), nameof(ChanjingOptions.ReconciliationDelay), nameof(ChanjingOptions.ReconciliationClockSkew),
+        nameof(ChanjingOptions.FileReadyTimeout), nameof(ChanjingOptions.FileReadyPollInterval), nameof(ChanjingOptions.MaxRetryAttempts),
+        nameof(ChanjingOptions.ReconciliationAttempts), nameof(ChanjingOptions.RequestsPerSecond), nameof(ChanjingOptions.ReconcileUnknownSubmits),
+    ];
+
     public static void Bind(IConfiguration section, ChanjingOptions options)
     {
+        foreach (var child in section.GetChildren())
+        {
+            // A misspelt key would otherwise be ignored silently and its default used.
+            if (!Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                options.BindingErrors.Add($"{child.Path} is not a Chanjing setting; the settings are {string.Join(", ", Keys)}.");
+            }
+        }
+
         String(section, nameof(ChanjingOptions.AccessToken), v => options.AccessToken = v);
+        String(section, nameof(ChanjingOptions.ApplicationId), v => options.ApplicationId = v);
         String(section, nameof(ChanjingOptions.AppId), v => options.AppId = v);
         String(section, nameof(ChanjingOptions.SecretKey), v => options.SecretKey = v);
         String(section, nameof(ChanjingOptions.UploadService), v => options.UploadService = v);

@@ -38,7 +38,7 @@ public partial class ChanjingClient
                 catch (ChanjingException ex) when (ex.IsTransient && failures < Options.MaxRetryAttempts && !deadline.Expired)
                 {
                     failures++;
-                    Logger.LogWarning("Downloading {Url} failed after {Bytes} bytes ({Error}); resuming.", Redact(url), resume.Written, ex.Message);
+                    TransferLog.DownloadResume(Logger, Redact(url), resume.Written, ex.Message);
                     await Time.DelayAsync(backoff.Next(), deadline.Token).ConfigureAwait(false);
                 }
             }

@@ -86,7 +86,7 @@ public partial class ChanjingClient
             }
             catch (ChanjingException ex) when (ex.IsTransient && canResend && ++failures <= Options.MaxRetryAttempts)
             {
-                Logger.LogWarning("Uploading {FileName} failed ({Error}); sending it again.", fileName, ex.Message);
+                TransferLog.UploadRetry(Logger, fileName, ex.Message);
                 await Time.DelayAsync(backoff.Next(), cancellationToken).ConfigureAwait(false);
             }
             catch (ChanjingException ex) when (ex.IsTransient && !canResend)

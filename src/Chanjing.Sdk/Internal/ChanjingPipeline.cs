@@ -13,8 +13,8 @@ namespace Chanjing.Sdk.Internal;
 /// </summary>
 internal sealed class ChanjingPipeline : IDisposable
 {
-    /// <summary>The source of one activity per SDK call (attempts and token fetches nest under it as HTTP activities).</summary>
-    internal static readonly ActivitySource ActivitySource = new("Chanjing.Sdk");
+    /// <summary>The property of a resilience context that names the operation (for retry metrics and logs).</summary>
+    internal static readonly ResiliencePropertyKey<string> OperationKey = new("chanjing.operation");
 
     // A shared token fetch must end even when the options set no timeout: every later caller joins it.
     private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
@@ -28,17 +28,19 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly PacedRateLimiter? _limiter;
     private int _disposed;
 
-    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false)
+    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
     {
         _options = options;
         _logger = logger;
         Guarded = guarded;
+        Telemetry = telemetry ?? ChanjingTelemetry.Shared;
+        UserAgent = UserAgentHeader.For(options.ApplicationId);
         if (options.RequestsPerSecond is { } rps)
         {
             _limiter = new PacedRateLimiter(rps, options.TimeProvider);
         }
 
-        var factory = new ResilienceFactory(options, _limiter, logger);
+        var factory = new ResilienceFactory(options, _limiter, logger, Telemetry);
         _reads = factory.Build(RequestKind.Read, options.AttemptTimeout, options.OperationTimeout);
         _submits = factory.Build(RequestKind.Submit, options.AttemptTimeout, options.OperationTimeout);
         _tokenFetches = factory.Build(
@@ -46,7 +48,7 @@ internal sealed class ChanjingPipeline : IDisposable
             options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
             options.OperationTimeout == Timeout.InfiniteTimeSpan ? TokenOperationCap : options.OperationTimeout);
         Tokens = string.IsNullOrWhiteSpace(options.AccessToken)
-            ? new CredentialsAccessTokenProvider(options, FetchTokenAsync, this, logger)
+            ? new CredentialsAccessTokenProvider(options, FetchTokenAsync, this, logger, Telemetry)
             : new StaticAccessTokenProvider(options.AccessToken!);
     }
 
@@ -54,7 +56,13 @@ internal sealed class ChanjingPipeline : IDisposable
 
     public ILogger Logger => _logger;
 
+    /// <summary>Where traces and metrics go.</summary>
+    public ChanjingTelemetry Telemetry { get; }
+
     public IAccessTokenProvider Tokens { get; }
+
+    /// <summary>The User-Agent of every request: the SDK, the runtime and the OS, after the application id when one is set.</summary>
+    public string UserAgent { get; }
 
     /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
     public ServerClock ServerClock { get; } = new();
@@ -76,27 +84,38 @@ internal sealed class ChanjingPipeline : IDisposable
             throw new ObjectDisposedException(nameof(ChanjingClient));
         }
 
-        using var activity = ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
+        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
         activity?.SetTag("chanjing.operation", request.Operation);
         activity?.SetTag("url.path", request.PathAndQuery.Split('?')[0]);
+        var started = _options.TimeProvider.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, request.Operation);
         try
         {
-            return await pipeline.ExecuteAsync(
-                static (state, ct) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ct)),
-                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger),
-                cancellationToken).ConfigureAwait(false);
+            var result = await pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ctx.CancellationToken)),
+                context,
+                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger)).ConfigureAwait(false);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), null);
+            return result;
         }
         catch (TimeoutRejectedException ex)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var timeout = new ChanjingException($"Chanjing {request.Operation} timed out after {ex.Timeout}.", null, null, null, null, isTransient: true, ex);
             Fail(activity, timeout);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), timeout);
             throw timeout;
         }
         catch (ChanjingException ex)
         {
             Fail(activity, ex);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), ex);
             throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -135,7 +154,7 @@ internal sealed class ChanjingPipeline : IDisposable
                     rejected.Code, rejected.ServiceMessage, rejected.TraceId, rejected.StatusCode, rejected);
             }
 
-            _logger.LogInformation("Chanjing rejected the access token for {Operation} (10400); retrying once with a renewed token.", request.Operation);
+            PipelineLog.TokenRejected(_logger, request.Operation);
             try
             {
                 // A 10400 means the request was refused before processing, so repeating it (even a submit) is safe.
@@ -155,7 +174,7 @@ internal sealed class ChanjingPipeline : IDisposable
         ledger?.MaySend();
         try
         {
-            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, cancellationToken).ConfigureAwait(false);
+            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, UserAgent, cancellationToken).ConfigureAwait(false);
         }
         catch (ChanjingException ex) when (ex.RequestRejected)
         {

@@ -31,6 +31,20 @@ internal static class Guard
         return value;
     }
 
+    /// <summary>An id that goes into a URL or a header: not empty, and no control characters (CR/LF injection).</summary>
+    public static string Identifier([System.Diagnostics.CodeAnalysis.NotNull] string? value, string name)
+    {
+        NotNullOrWhiteSpace(value, name);
+        if (HasControl(value))
+        {
+            throw new ArgumentException($"{name} must not contain control characters such as line breaks.", name);
+        }
+
+        return value;
+    }
+
+    public static bool HasControl(string? value) => value is not null && value.Any(char.IsControl);
+
     public static int Positive(int value, string name)
     {
         if (value <= 0)

@@ -17,12 +17,17 @@ internal static class HttpTransport
     /// Sends <paramref name="request"/> once and converts the envelope's <c>data</c>. When <paramref name="guarded"/>, the
     /// HttpClient ends with <see cref="SingleSendHandler"/>, so the request's ticket tells whether it left.
     /// </summary>
-    public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, CancellationToken cancellationToken)
+    public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent, CancellationToken cancellationToken)
     {
         using var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.PathAndQuery));
-        if (token is not null)
+        if (token is not null && !guarded)
         {
             message.Headers.TryAddWithoutValidation("access_token", token);
+        }
+
+        if (userAgent is not null)
+        {
+            message.Headers.TryAddWithoutValidation("User-Agent", userAgent);
         }
 
         if (request.JsonBody is not null)
@@ -31,7 +36,8 @@ internal static class HttpTransport
             message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         }
 
-        var ticket = new SendTicket();
+        // With the single-send handler in place, it adds the token itself, below every logging handler.
+        var ticket = new SendTicket { AccessToken = guarded ? token : null };
         SendTicket.Attach(message, ticket);
         HttpResponseMessage response;
         try

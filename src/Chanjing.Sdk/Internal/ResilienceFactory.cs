@@ -9,7 +9,7 @@ namespace Chanjing.Sdk.Internal;
 /// Builds the Polly pipelines of a registration from its options: overall timeout → retry → rate limit → attempt
 /// timeout. Reads retry on every transient failure; submits only when the service certainly did not accept them.
 /// </summary>
-internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimiter? limiter, ILogger logger)
+internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimiter? limiter, ILogger logger, ChanjingTelemetry telemetry)
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -42,7 +42,9 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
                 DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterDelay(args.Outcome.Exception)),
                 OnRetry = args =>
                 {
-                    logger.LogWarning("Chanjing call failed ({Error}); retry {Attempt} in {Delay}.", args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
+                    var operation = args.Context.Properties.GetValue(ChanjingPipeline.OperationKey, "call");
+                    telemetry.Retry(operation, args.Outcome.Exception);
+                    PipelineLog.RetryScheduled(logger, operation, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
                     return default;
                 },
             });

@@ -32,6 +32,12 @@ internal sealed class SendTicket
     /// <summary>The failure of the one send, when it got no answer.</summary>
     public Exception? FirstFailure { get; private set; }
 
+    /// <summary>
+    /// The <c>access_token</c> to put on the request at the last moment, below every logging handler (whose structured
+    /// log state would otherwise hold the raw header value). Set only for clients that end with <see cref="SingleSendHandler"/>.
+    /// </summary>
+    public string? AccessToken { get; init; }
+
     public static void Attach(HttpRequestMessage message, SendTicket ticket)
     {
 #if NET5_0_OR_GREATER

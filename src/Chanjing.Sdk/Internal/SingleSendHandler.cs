@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>
-/// The innermost handler of every HttpClient that <c>AddChanjing</c> registers (added after every other handler, by
-/// <see cref="SingleSendHandlerFilter"/>). A request the SDK sends goes out once per SDK attempt, whatever retry or
+/// The innermost handler of every HttpClient that <c>AddChanjing</c> registers: it wraps the primary handler, below
+/// every other handler including IHttpClientFactory's logging (placed there by <see cref="SingleSendHandlerFilter"/>). A request the SDK sends goes out once per SDK attempt, whatever retry or
 /// hedging handlers the app adds around the client: a second send of the same request is refused with
 /// <see cref="ResendRefusedException"/>, and the first answer is recorded for the SDK to report.
 /// </summary>
@@ -21,6 +21,13 @@ internal sealed class SingleSendHandler : DelegatingHandler
         if (!ticket.TryBeginSend())
         {
             throw new ResendRefusedException();
+        }
+
+        if (ticket.AccessToken is { } token)
+        {
+            // Added here, next to the network: no handler above (logging included) ever sees the token.
+            request.Headers.Remove("access_token");
+            request.Headers.TryAddWithoutValidation("access_token", token);
         }
 
         HttpResponseMessage response;

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Http;
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>
-/// Appends <see cref="SingleSendHandler"/> to the Chanjing HttpClients after every other configuration has run
-/// (including <c>ConfigureHttpClientDefaults</c> and handlers added to the builder after <c>AddChanjing</c>), so it is
-/// the handler nearest the network and no handler the app adds can sit between it and the socket.
+/// Wraps the primary handler of the Chanjing HttpClients in <see cref="SingleSendHandler"/> after every other
+/// configuration has run (including <c>ConfigureHttpClientDefaults</c>, handlers added to the builder after
+/// <c>AddChanjing</c>, and IHttpClientFactory's own logging handlers, which are additional handlers above the primary),
+/// so it is the handler nearest the network and no handler can sit between it and the socket.
 /// </summary>
 internal sealed class SingleSendHandlerFilter : IHttpMessageHandlerBuilderFilter
 {
@@ -14,7 +15,7 @@ internal sealed class SingleSendHandlerFilter : IHttpMessageHandlerBuilderFilter
         next(builder);
         if (ChanjingServiceCollectionExtensions.IsChanjingClientName(builder.Name))
         {
-            builder.AdditionalHandlers.Add(new SingleSendHandler());
+            builder.PrimaryHandler = new SingleSendHandler { InnerHandler = builder.PrimaryHandler };
         }
     };
 }

@@ -41,6 +41,7 @@ internal static class SubmitReconciler
             // Two matching tasks cannot be told apart: returning either could hide a duplicate or claim another submit's task.
             if (candidates.Count == 1 && claims.TryClaim(candidates[0], time))
             {
+                client.PipelineTelemetry.Reconciliation("found");
                 return (candidates[0], candidates, null);
             }
 
@@ -50,6 +51,7 @@ internal static class SubmitReconciler
             }
         }
 
+        client.PipelineTelemetry.Reconciliation(candidates.Count > 1 ? "ambiguous" : failure is not null ? "failed" : "none");
         return (null, candidates, failure);
     }
 

@@ -37,6 +37,12 @@ internal static class TokenEndpoint
             throw new FormatException("The token response has no 'access_token' or 'expire_in'.");
         }
 
-        return new ChanjingAccessToken(token!, DateTimeOffset.FromUnixTimeSeconds(expires.Value));
+        if (token!.Any(c => char.IsControl(c) || c > '~'))
+        {
+            // It goes into a header as it is: a token with line breaks would be a header injection.
+            throw new FormatException("The token holds characters that a header cannot carry.");
+        }
+
+        return new ChanjingAccessToken(token!, DateTimeOffset.FromUnixTimeSeconds(Math.Max(-62135596800, Math.Min(253402300799, expires.Value))));
     }
 }

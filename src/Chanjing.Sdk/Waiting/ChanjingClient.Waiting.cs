@@ -9,7 +9,7 @@ public partial class ChanjingClient
     /// <inheritdoc />
     public virtual async Task<CreationTask> WaitForCompletionAsync(string taskId, WaitOptions? options = null, IProgress<CreationTask>? progress = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(taskId, nameof(taskId));
+        Guard.Identifier(taskId, nameof(taskId));
         options ??= new WaitOptions();
         options.Validate();
         return await WaitCoreAsync(taskId, options, progress, pollFirst: true, cancellationToken).ConfigureAwait(false);
@@ -24,16 +24,17 @@ public partial class ChanjingClient
     {
         options ??= new WaitOptions();
         options.Validate();
+        var submittedAt = Time.GetTimestamp();
         var taskId = await SubmitAsync(request, cancellationToken).ConfigureAwait(false);
         options.OnSubmitted?.Invoke(taskId);
         // A task that was just submitted is certainly not finished: the first poll waits one interval.
-        return await WaitCoreAsync(taskId, options, progress, pollFirst: false, cancellationToken).ConfigureAwait(false);
+        return await WaitCoreAsync(taskId, options, progress, pollFirst: false, cancellationToken, submittedAt, request).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
     public virtual IAsyncEnumerable<CreationTask> WatchAsync(string taskId, WaitOptions? options = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNullOrWhiteSpace(taskId, nameof(taskId));
+        Guard.Identifier(taskId, nameof(taskId));
         options ??= new WaitOptions();
         options.Validate();
         return WatchCoreAsync(taskId, options, pollFirst: true, cancellationToken);
@@ -50,9 +51,9 @@ public partial class ChanjingClient
         var index = 0;
         foreach (var id in taskIds)
         {
-            if (string.IsNullOrWhiteSpace(id))
+            if (string.IsNullOrWhiteSpace(id) || Guard.HasControl(id))
             {
-                throw new ArgumentException($"{nameof(taskIds)}[{index}] must not be null, empty or whitespace.", nameof(taskIds));
+                throw new ArgumentException($"{nameof(taskIds)}[{index}] must not be null, empty, whitespace or hold control characters.", nameof(taskIds));
             }
 
             if (seen.Add(id))
@@ -66,26 +67,53 @@ public partial class ChanjingClient
         return WaitForAllCoreAsync(ids, options, cancellationToken);
     }
 
-    private async Task<CreationTask> WaitCoreAsync(string taskId, WaitOptions options, IProgress<CreationTask>? progress, bool pollFirst, CancellationToken cancellationToken)
+    private async Task<CreationTask> WaitCoreAsync(string taskId, WaitOptions options, IProgress<CreationTask>? progress, bool pollFirst, CancellationToken cancellationToken, long? submittedAt = null, CreationRequest? request = null)
     {
+        using var activity = WaitActivity.Start(taskId, request);
+        var telemetry = Pipeline.Telemetry;
+        telemetry.WaitStarted(1);
         CreationTask? last = null;
         try
         {
             await foreach (var task in WatchCoreAsync(taskId, options, pollFirst, cancellationToken).ConfigureAwait(false))
             {
                 last = task;
+                WaitActivity.StatusChanged(activity, task);
                 progress?.Report(task);
             }
         }
         catch (ChanjingException ex) when (ex.TaskId != taskId)
         {
             // The failure may be shared with other callers (a joined token fetch): it is never changed, only wrapped.
-            throw ChanjingErrors.ForTask(ex, taskId);
+            var error = ChanjingErrors.ForTask(ex, taskId);
+            WaitActivity.Failed(activity, error);
+            throw error;
+        }
+        catch (ChanjingException ex)
+        {
+            WaitActivity.Failed(activity, ex);
+            throw;
+        }
+        finally
+        {
+            telemetry.WaitEnded(1);
         }
 
         // The watch ends only after a terminal status.
-        return last!.Status.IsSuccess ? last : throw new ChanjingTaskFailedException(last);
+        telemetry.TaskFinished(last!, submittedAt is { } start ? Time.GetElapsedTime(start) : SinceCreated(last!));
+        if (last!.Status.IsSuccess)
+        {
+            return last;
+        }
+
+        var failed = new ChanjingTaskFailedException(last);
+        WaitActivity.Failed(activity, failed);
+        throw failed;
     }
+
+    /// <summary>How long ago the service created <paramref name="task"/>, on the client's clock corrected by the measured offset.</summary>
+    private TimeSpan SinceCreated(CreationTask task) =>
+        task.CreatedAt is { } created ? Time.GetUtcNow() + (Pipeline.ServerClock.Offset ?? TimeSpan.Zero) - created : TimeSpan.MinValue;
 
     private async IAsyncEnumerable<CreationTask> WatchCoreAsync(string taskId, WaitOptions options, bool pollFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -111,7 +139,7 @@ public partial class ChanjingClient
                 catch (ChanjingException ex) when (ex.IsTransient && failures < options.MaxConsecutiveTransientFailures && !deadline.Expired)
                 {
                     failures++;
-                    Logger.LogWarning("Polling Chanjing task {TaskId} failed ({Error}); {Failures} of {Budget} transient failures tolerated.", taskId, ex.Message, failures, options.MaxConsecutiveTransientFailures);
+                    WaitLog.PollFailureTolerated(Logger, taskId, ex.Message, failures, options.MaxConsecutiveTransientFailures);
                 }
 
                 if (deadline.Expired)
@@ -136,7 +164,7 @@ public partial class ChanjingClient
                     if (!observed.Status.IsKnown && !loggedUnknown)
                     {
                         loggedUnknown = true;
-                        Logger.LogWarning("Chanjing task {TaskId} reports the unknown status '{Status}'; still waiting.", taskId, observed.Status.Value);
+                        WaitLog.UnknownStatus(Logger, taskId, observed.Status.Value);
                     }
                 }
             }
@@ -168,6 +196,11 @@ public partial class ChanjingClient
         var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
         var pending = new ManyTaskRound(ids);
         var failures = 0;
+        var telemetry = Pipeline.Telemetry;
+        var active = ids.Count;
+        telemetry.WaitStarted(active);
+        try
+        {
         while (true)
         {
             ChanjingException? failed = null;
@@ -182,7 +215,7 @@ public partial class ChanjingClient
             catch (ChanjingException ex) when (ex.IsTransient && failures < options.MaxConsecutiveTransientFailures && !deadline.Expired)
             {
                 failures++;
-                Logger.LogWarning("Polling {Count} Chanjing tasks failed ({Error}); {Failures} of {Budget} transient failures tolerated.", pending.Count, ex.Message, failures, options.MaxConsecutiveTransientFailures);
+                WaitLog.BatchPollFailureTolerated(Logger, pending.Count, ex.Message, failures, options.MaxConsecutiveTransientFailures);
             }
             catch (ChanjingException ex)
             {
@@ -193,6 +226,9 @@ public partial class ChanjingClient
             // and before any failure is reported.
             foreach (var task in pending.TakeFinished())
             {
+                telemetry.TaskFinished(task, SinceCreated(task));
+                telemetry.WaitEnded(1);
+                active--;
                 yield return task;
             }
 
@@ -224,6 +260,11 @@ public partial class ChanjingClient
             {
                 throw pending.Timeout(options.Timeout);
             }
+        }
+        }
+        finally
+        {
+            telemetry.WaitEnded(active);
         }
     }
 

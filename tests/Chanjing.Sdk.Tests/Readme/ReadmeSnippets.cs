@@ -2,6 +2,8 @@ using Chanjing.Emulator;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Chanjing.Sdk.Tests.Readme;
 
@@ -204,6 +206,19 @@ internal static class ReadmeSnippets
             Console.WriteLine($"Try again later: {other.Message}");
         }
         // end-snippet
+    }
+
+    public static void Observability(string[] args)
+    {
+        // begin-snippet: observability
+        var builder = Host.CreateApplicationBuilder(args);
+        builder.Services.AddChanjing(builder.Configuration);
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(tracing => tracing.AddSource("Chanjing.Sdk"))      // one span per call and per wait
+            .WithMetrics(metrics => metrics.AddMeter("Chanjing.Sdk"));      // the instruments below
+        // Add your exporter (OTLP, Prometheus, ...) to both builders.
+        // end-snippet
+        GC.KeepAlive(builder);
     }
 
     public static async Task DependencyInjection(string[] args)

@@ -1,0 +1,303 @@
+using Microsoft.Extensions.Configuration;
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using System.Text.Json.Nodes;
+using Chanjing.Sdk.Internal;
+using Chanjing.Sdk.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+
+namespace Chanjing.Sdk.Tests.Internal;
+
+/// <summary>Metrics, spans, log events and the refusals that keep headers and URLs safe (issue 17).</summary>
+public sealed class TelemetryTests
+{
+    /// <summary>Records every measurement of the Chanjing.Sdk meter created by <paramref name="meter"/> (or any, when null).</summary>
+    private sealed class Measurements : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+
+        public Measurements(Meter? meter = null)
+        {
+            _listener.InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Chanjing.Sdk" && (meter is null || instrument.Meter == meter))
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            };
+            _listener.SetMeasurementEventCallback<double>((i, v, tags, _) => Items.Add((i.Name, v, Tags(tags))));
+            _listener.SetMeasurementEventCallback<long>((i, v, tags, _) => Items.Add((i.Name, v, Tags(tags))));
+            _listener.Start();
+        }
+
+        public ConcurrentBag<(string Name, double Value, Dictionary<string, object?> Tags)> Items { get; } = [];
+
+        public void Dispose() => _listener.Dispose();
+
+        private static Dictionary<string, object?> Tags(ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            var result = new Dictionary<string, object?>();
+            foreach (var tag in tags)
+            {
+                result[tag.Key] = tag.Value;
+            }
+
+            return result;
+        }
+    }
+
+    private static (ServiceProvider Provider, IChanjingClient Client, Meter Meter) DiClient(HttpMessageHandler handler, Action<ChanjingOptions>? configure = null)
+    {
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddChanjing(o =>
+        {
+            o.AppId = "metrics-" + Guid.NewGuid();
+            o.SecretKey = "s";
+            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
+            o.ReconciliationDelay = TimeSpan.Zero;
+            configure?.Invoke(o);
+        }).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => handler);
+        var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<IChanjingClient>();
+        var meter = provider.GetRequiredService<IMeterFactory>().Create(new MeterOptions("Chanjing.Sdk") { Version = typeof(ChanjingClient).Assembly.GetName().Version?.ToString() });
+        return (provider, client, meter);
+    }
+
+    private static HttpResponseMessage Token() => Wire.Ok(new JsonObject { ["access_token"] = "tok", ["expire_in"] = DateTimeOffset.UtcNow.AddHours(2).ToUnixTimeSeconds() });
+
+    [Fact]
+    public async Task Metrics_UnderDi_ComeFromTheMeterFactoryWithLowCardinalityTags()
+    {
+        var gets = 0;
+        var handler = new LambdaHandler((request, _) => Task.FromResult(request.RequestUri!.AbsolutePath switch
+        {
+            var p when p.EndsWith("/access_token", StringComparison.Ordinal) => Token(),
+            _ => ++gets == 1 ? new HttpResponseMessage(HttpStatusCode.BadGateway) : Wire.Ok(Wire.Task("task-secret-id", "Success", "https://cdn.example/out.png?Signature=abc")),
+        }));
+        var (provider, client, meter) = DiClient(handler);
+        await using var _ = provider;
+        using var measurements = new Measurements(meter);
+
+        await client.WaitForCompletionAsync("task-secret-id", new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(1) });
+
+        var items = measurements.Items.ToList();
+        Assert.Contains(items, m => m.Name == "chanjing.client.operation.duration" && (string)m.Tags["chanjing.operation"]! == "task lookup" && !m.Tags.ContainsKey("error.type"));
+        Assert.Contains(items, m => m.Name == "chanjing.client.retries" && (string)m.Tags["reason"]! == "http_502" && (string)m.Tags["chanjing.operation"]! == "task lookup");
+        Assert.Contains(items, m => m.Name == "chanjing.client.token.refreshes" && (string)m.Tags["outcome"]! == "success");
+        Assert.Contains(items, m => m.Name == "chanjing.task.duration" && (string)m.Tags["chanjing.task.status"]! == "Success");
+        Assert.Equal(0, items.Where(m => m.Name == "chanjing.task.active").Sum(m => m.Value));
+        Assert.Contains(items, m => m.Name == "chanjing.task.active" && m.Value == 1);
+        Assert.All(items.SelectMany(m => m.Tags.Values), v => Assert.DoesNotContain("task-secret-id", v?.ToString() ?? string.Empty, StringComparison.Ordinal));
+        Assert.All(items.SelectMany(m => m.Tags.Values), v => Assert.DoesNotContain("://", v?.ToString() ?? string.Empty, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Metrics_ReconciliationFound_CountedWithItsOutcome()
+    {
+        var created = DateTimeOffset.UtcNow;
+        var handler = new LambdaHandler((request, _) =>
+        {
+            var path = request.RequestUri!.AbsolutePath;
+            if (path.EndsWith("/access_token", StringComparison.Ordinal))
+            {
+                return Task.FromResult(Token());
+            }
+
+            if (path.EndsWith("/submit", StringComparison.Ordinal))
+            {
+                return Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway));
+            }
+
+            var task = Wire.Task("found-" + Guid.NewGuid(), "Queued", createTime: created.ToUnixTimeSeconds() + 1, type: 3);
+            task["photo_info"]!["ref_prompt"] = "a cat";
+            task["photo_info"]!["ref_img_url"] = new JsonArray();
+            task["ref_img_url"] = new JsonArray();
+            task["photo_info"]!["clarity"] = 0;
+            task["photo_info"]!["aspect_ratio"] = string.Empty;
+            return Task.FromResult(Wire.Ok(Wire.Page([task])));
+        });
+        var (provider, client, meter) = DiClient(handler);
+        await using var _ = provider;
+        using var measurements = new Measurements(meter);
+
+        await client.SubmitAsync(new ImageGenerationRequest { Prompt = "a cat" });
+
+        Assert.Contains(measurements.Items, m => m.Name == "chanjing.submit.reconciliations" && (string)m.Tags["outcome"]! == "found");
+    }
+
+    [Fact]
+    public async Task Metrics_NobodyListening_NothingRecordedAndCallsWork()
+    {
+        var handler = new LambdaHandler((_, _) => Task.FromResult(Wire.Ok(Wire.Task("t1"))));
+        using var client = handler.CreateClient();
+
+        var task = await client.GetTaskAsync("t1");
+
+        Assert.Equal("t1", task.Id);
+        Assert.False(ChanjingTelemetry.Shared.Meter.Name != "Chanjing.Sdk");
+    }
+
+    [Fact]
+    public async Task Tracing_Wait_OneSpanWithTaskIdAndAnEventPerStatusChange_GenAiOnlyWhenOptedIn()
+    {
+        var stopped = new ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Chanjing.Sdk",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var statuses = new Queue<string>(["Queued", "Queued", "Generating", "Success"]);
+        var handler = new LambdaHandler((request, _) =>
+        {
+            var id = request.RequestUri!.Query.Split('=')[1];
+            lock (statuses)
+            {
+                return Task.FromResult(Wire.Ok(Wire.Task(id, statuses.Count > 1 ? statuses.Dequeue() : statuses.Peek(), "https://cdn.example/o.mp4")));
+            }
+        });
+        using var client = handler.CreateClient();
+        var fast = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(1), MaxPollInterval = TimeSpan.FromMilliseconds(2) };
+
+        await client.WaitForCompletionAsync("plain-wait", fast);
+        statuses = new Queue<string>(["Generating", "Success"]);
+        ChanjingTelemetry.GenAiConventions = true;
+        try
+        {
+            await client.WaitForCompletionAsync("genai-wait", fast);
+        }
+        finally
+        {
+            ChanjingTelemetry.GenAiConventions = false;
+        }
+
+        var plain = Assert.Single(stopped, a => a.DisplayName == "chanjing wait" && (string?)a.GetTagItem("chanjing.task_id") == "plain-wait");
+        Assert.Equal(ActivityKind.Internal, plain.Kind);
+        Assert.Equal(["Queued", "Generating", "Success"], plain.Events.Select(e => (string)e.Tags.First(t => t.Key == "chanjing.task.status").Value!));
+        Assert.Null(plain.GetTagItem("gen_ai.provider.name"));
+        var genAi = Assert.Single(stopped, a => a.DisplayName == "chanjing wait" && (string?)a.GetTagItem("chanjing.task_id") == "genai-wait");
+        Assert.Equal("chanjing", genAi.GetTagItem("gen_ai.provider.name"));
+        Assert.Equal("generate_content", genAi.GetTagItem("gen_ai.operation.name"));
+        Assert.Equal("happyhorse-1.0-r2v", genAi.GetTagItem("gen_ai.request.model"));
+        Assert.Equal("video", genAi.GetTagItem("gen_ai.output.type"));
+        Assert.Equal("genai-wait", genAi.GetTagItem("gen_ai.response.id"));
+    }
+
+    [Fact]
+    public async Task Logs_SourceGeneratedEventsWithStableIds_PromptOnlyAtTrace()
+    {
+        var logs = new FakeLogCollector();
+        var handler = new LambdaHandler((_, _) => Task.FromResult(Wire.Ok(JsonValue.Create("t1"))));
+        using var client = new ChanjingClient(new HttpClient(handler), Sut.Options(), new LoggerFactory([new FakeLoggerProvider(logs)], new LoggerFilterOptions { MinLevel = LogLevel.Trace }));
+
+        await client.SubmitAsync(new TextToVideoRequest { ModelCode = "future-t2v", Prompt = "a private prompt" });
+
+        var submitting = Assert.Single(logs.GetSnapshot(), r => r.Id.Id == 3001);
+        Assert.Equal("Submitting", submitting.Id.Name);
+        Assert.Equal(LogLevel.Trace, submitting.Level);
+        Assert.All(logs.GetSnapshot().Where(r => r.Message.Contains("a private prompt", StringComparison.Ordinal)), r => Assert.Equal(LogLevel.Trace, r.Level));
+    }
+
+    [Fact]
+    public async Task UserAgent_SdkRuntimeOsAndTheApplicationId()
+    {
+        string? agent = null;
+        var handler = new LambdaHandler((request, _) =>
+        {
+            agent = request.Headers.UserAgent.ToString();
+            return Task.FromResult(Wire.Ok(Wire.Task("t1")));
+        });
+        using var client = handler.CreateClient(o => o.ApplicationId = "my-app/2.1");
+
+        await client.GetTaskAsync("t1");
+
+        Assert.Matches(@"^my-app/2\.1 Chanjing\.Sdk/[0-9][^ ]* \(\.NET [^;]+; [^)]+\)$", agent);
+    }
+
+    public static TheoryData<string, Func<IChanjingClient, Task>> Injections => new()
+    {
+        { "task id with CR/LF", c => c.GetTaskAsync("t1\r\nX-Injected: 1") },
+        { "task id with a NUL", c => c.WaitForCompletionAsync("t1\0") },
+        { "waited ids", c => c.WaitForAllAsync(["ok", "bad\n"]).ToListAsync().AsTask() },
+        { "listed ids", c => c.ListTasksAsync(new CreationTaskQuery { TaskIds = { "a\rb" } }).ToListAsync().AsTask() },
+    };
+
+    [Theory]
+    [MemberData(nameof(Injections))]
+    public async Task Injection_ControlCharactersInIds_RefusedBeforeAnyRequest(string what, Func<IChanjingClient, Task> call)
+    {
+        var handler = new LambdaHandler((_, _) => throw new InvalidOperationException("no request expected"));
+        using var client = handler.CreateClient();
+
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => call(client));
+
+        Assert.True(handler.Count == 0, what);
+    }
+
+    [Theory]
+    [InlineData("AccessToken")]
+    [InlineData("AppId")]
+    [InlineData("SecretKey")]
+    [InlineData("ApplicationId")]
+    public void Injection_ControlCharactersInCredentials_OptionsRefusedNamingTheSetting(string setting)
+    {
+        var options = new ChanjingOptions();
+        switch (setting)
+        {
+            case "AccessToken": options.AccessToken = "tok\r\nX-Injected: 1"; break;
+            case "AppId": options.AppId = "app\n"; options.SecretKey = "s"; break;
+            case "SecretKey": options.AppId = "app"; options.SecretKey = "s\r"; break;
+            default: options.AccessToken = "t"; options.ApplicationId = "my app\n"; break;
+        }
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new ChanjingClient(options));
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Injection_TokenFromTheServiceWithALineBreak_RefusedAndNeverSent()
+    {
+        var sentWithToken = 0;
+        var handler = new LambdaHandler((request, _) =>
+        {
+            if (request.RequestUri!.AbsolutePath.EndsWith("/access_token", StringComparison.Ordinal))
+            {
+                return Task.FromResult(Wire.Ok(new JsonObject { ["access_token"] = "tok\r\nX-Injected: 1", ["expire_in"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds() }));
+            }
+
+            Interlocked.Increment(ref sentWithToken);
+            return Task.FromResult(Wire.Ok(Wire.Task("t1")));
+        });
+        using var client = handler.CreateClient(o => { o.AccessToken = null; o.AppId = "inj-" + Guid.NewGuid(); o.SecretKey = "s"; });
+
+        var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
+
+        Assert.Equal(0, sentWithToken);
+        Assert.DoesNotContain("X-Injected", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Configuration_EverySettableOptionHasAKey_AndAMisspeltKeyIsReported()
+    {
+        var settable = typeof(ChanjingOptions).GetProperties().Where(p => p.CanWrite && p.Name is not nameof(ChanjingOptions.TokenCache) and not nameof(ChanjingOptions.TimeProvider)).Select(p => p.Name).Order();
+        Assert.Equal(settable, ChanjingOptionsBinder.Keys.Order());
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Chanjing:AccessToken"] = "t",
+            ["Chanjing:AttemptTimout"] = "00:00:05",
+        }).Build();
+        var options = new ChanjingOptions();
+        ChanjingOptionsBinder.Bind(configuration.GetSection("Chanjing"), options);
+
+        var failure = Assert.Single(options.Validate());
+        Assert.Contains("Chanjing:AttemptTimout is not a Chanjing setting", failure, StringComparison.Ordinal);
+    }
+}
