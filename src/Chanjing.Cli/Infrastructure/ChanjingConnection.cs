@@ -1,0 +1,121 @@
+using Chanjing.Emulator;
+using Chanjing.Sdk;
+
+namespace Chanjing.Cli.Infrastructure;
+
+/// <summary>
+/// The client a command talks through: the service named by the CHANJING_* environment variables, or, with
+/// <c>--emulator</c>, an emulator started in this process (gone when the command ends).
+/// </summary>
+internal sealed class ChanjingConnection : IAsyncDisposable
+{
+    private const string TokenVariable = "CHANJING_ACCESS_TOKEN";
+    private const string AppIdVariable = "CHANJING_APP_ID";
+    private const string SecretKeyVariable = "CHANJING_SECRET_KEY";
+    private const string BaseAddressVariable = "CHANJING_BASE_ADDRESS";
+
+    private readonly ChanjingClient _client;
+    private readonly ChanjingEmulator? _emulator;
+
+    private ChanjingConnection(ChanjingClient client, ChanjingEmulator? emulator, WaitOptions waitOptions)
+    {
+        _client = client;
+        _emulator = emulator;
+        WaitOptions = waitOptions;
+    }
+
+    /// <summary>The client.</summary>
+    public IChanjingClient Client => _client;
+
+    /// <summary>Whether the commands run against an in-process emulator (resume hints then do not apply).</summary>
+    public bool IsEmulator => _emulator is not null;
+
+    /// <summary>How waits poll (quicker against the emulator); the caller sets the timeout.</summary>
+    public WaitOptions WaitOptions { get; }
+
+    /// <summary>
+    /// Reads the options from the environment, without any network call. Throws <see cref="CredentialsMissingException"/>
+    /// when none are set and <see cref="UsageException"/> when CHANJING_BASE_ADDRESS is not an absolute http(s) URL.
+    /// </summary>
+    public static ChanjingOptions OptionsFromEnvironment()
+    {
+        var token = Variable(TokenVariable);
+        var appId = Variable(AppIdVariable);
+        var secret = Variable(SecretKeyVariable);
+        if (token is null && (appId is null || secret is null))
+        {
+            throw new CredentialsMissingException();
+        }
+
+        var baseAddress = ChanjingOptions.DefaultBaseAddress;
+        if (Variable(BaseAddressVariable) is { } text)
+        {
+            if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new UsageException($"{BaseAddressVariable} must be an absolute http(s) URL, such as https://open-api.chanjing.cc.");
+            }
+
+            baseAddress = parsed;
+        }
+
+        return new ChanjingOptions
+        {
+            BaseAddress = baseAddress,
+            AccessToken = token,
+            AppId = token is null ? appId : null,
+            SecretKey = token is null ? secret : null,
+        };
+    }
+
+    /// <summary>Opens a connection: checks the environment first (so a missing variable costs no network call).</summary>
+    /// <param name="useEmulator">Whether to start an in-process emulator instead.</param>
+    /// <param name="cancellationToken">Cancels the emulator's start.</param>
+    /// <returns>The connection; dispose it to stop the emulator.</returns>
+    public static async Task<ChanjingConnection> OpenAsync(bool useEmulator, CancellationToken cancellationToken)
+    {
+        if (!useEmulator)
+        {
+            return new ChanjingConnection(new ChanjingClient(OptionsFromEnvironment()), null, new WaitOptions());
+        }
+
+        var emulator = await ChanjingEmulator.StartAsync(
+            new ChanjingEmulatorOptions
+            {
+                QueuedDuration = TimeSpan.FromSeconds(1),
+                GeneratingDuration = TimeSpan.FromSeconds(3),
+                FileReadyDelay = TimeSpan.FromMilliseconds(300),
+            },
+            cancellationToken).ConfigureAwait(false);
+        var options = new ChanjingOptions
+        {
+            BaseAddress = emulator.BaseAddress,
+            AppId = emulator.AppId,
+            SecretKey = emulator.SecretKey,
+            FileReadyPollInterval = TimeSpan.FromMilliseconds(250),
+        };
+        var wait = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
+        return new ChanjingConnection(new ChanjingClient(options), emulator, wait);
+    }
+
+    /// <summary>The wait options with a deadline.</summary>
+    /// <param name="timeout">The deadline of the wait.</param>
+    /// <returns>New options.</returns>
+    public WaitOptions WaitWithTimeout(TimeSpan timeout) => new()
+    {
+        PollInterval = WaitOptions.PollInterval,
+        MaxPollInterval = WaitOptions.MaxPollInterval,
+        Timeout = timeout,
+    };
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        _client.Dispose();
+        if (_emulator is not null)
+        {
+            await _emulator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+}

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Chanjing.Cli.Display;
+
+namespace Chanjing.Cli.Infrastructure;
+
+/// <summary>One invocation of a command: its parsed arguments, the console, the Ctrl+C token, and its connection.</summary>
+internal sealed class CommandRun(string name, ParseResult parse, CliConsole console, CancellationToken cancellationToken)
+{
+    /// <summary>The command's full name, for messages: <c>chanjing task wait</c>.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The parsed command line.</summary>
+    public ParseResult Parse { get; } = parse;
+
+    /// <summary>The console.</summary>
+    public CliConsole Console { get; } = console;
+
+    /// <summary>Cancelled by Ctrl+C (SIGINT) or SIGTERM.</summary>
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Whether <c>--json</c> was given.</summary>
+    public bool Json => Parse.GetResult(SharedOptions.Json) is not null && Parse.GetValue(SharedOptions.Json);
+
+    /// <summary>Whether the one JSON document was printed already (a failure then prints no second one).</summary>
+    public bool JsonPrinted { get; private set; }
+
+    /// <summary>Opens the connection (checks the credentials first; no network call for that).</summary>
+    /// <returns>The connection.</returns>
+    public Task<ChanjingConnection> ConnectAsync() => ChanjingConnection.OpenAsync(Parse.GetValue(SharedOptions.Emulator), CancellationToken);
+
+    /// <summary>Prints the JSON document of a <c>--json</c> run.</summary>
+    /// <param name="write">Writes the document.</param>
+    public void PrintJson(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        JsonDocumentWriter.Print(Console, write);
+        JsonPrinted = true;
+    }
+
+    /// <summary>The command that resumes waiting for <paramref name="taskIds"/>.</summary>
+    /// <param name="taskIds">The tasks.</param>
+    /// <returns>The command line.</returns>
+    public static string ResumeCommand(IEnumerable<string> taskIds) => "chanjing task wait " + string.Join(' ', taskIds);
+}

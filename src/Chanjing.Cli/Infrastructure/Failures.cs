@@ -1,0 +1,77 @@
+using Chanjing.Cli.Commands;
+using Chanjing.Sdk;
+using Microsoft.Extensions.Options;
+
+namespace Chanjing.Cli.Infrastructure;
+
+/// <summary>Turns what a command threw into a message on stderr (and the JSON document with <c>--json</c>) and an exit code.</summary>
+internal static class Failures
+{
+    /// <summary>Reports <paramref name="error"/> and returns the exit code for it.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="error">What the command threw.</param>
+    /// <returns>The exit code.</returns>
+    public static int Report(CommandRun run, Exception error)
+    {
+        var (code, message) = Describe(run, error);
+        run.Console.Fail(run.Name, message);
+        if (code == ExitCodes.Usage)
+        {
+            run.Console.Info($"Run '{run.Name} --help' for the options.");
+        }
+
+        if (run.Json && !run.JsonPrinted)
+        {
+            run.PrintJson(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteStartObject("error");
+                writer.WriteString("message", message);
+                writer.WriteNumber("exitCode", code);
+                if (error is ChanjingException { TaskId: { } taskId })
+                {
+                    writer.WriteString("taskId", taskId);
+                }
+
+                if (error is ChanjingException { TraceId: { } traceId })
+                {
+                    writer.WriteString("traceId", traceId);
+                }
+
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            });
+        }
+
+        return code;
+    }
+
+    private static (int Code, string Message) Describe(CommandRun run, Exception error) => error switch
+    {
+        UsageException usage => (ExitCodes.Usage, usage.Message),
+        CredentialsMissingException missing => (ExitCodes.Authentication, missing.Message),
+        OptionsValidationException options => (ExitCodes.Authentication, $"The Chanjing settings from the environment are not valid: {options.Message}"),
+        ChanjingAuthenticationException auth => (ExitCodes.Authentication,
+            $"Chanjing refused the credentials ({auth.ServiceMessage ?? auth.Message}). Check CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY{Trace(auth)}."),
+        ChanjingTaskFailedException failed => (ExitCodes.TaskFailed,
+            $"Task {failed.Task.Id} ended as {failed.Task.Status}: {failed.Task.ErrorMessage ?? "no reason given"}"),
+        ChanjingWaitTimeoutException timeout => (ExitCodes.WaitTimedOut,
+            $"Stopped waiting at the --timeout: {Keeps(timeout.UnfinishedTaskIds)} Resume the wait with: {CommandRun.ResumeCommand(timeout.UnfinishedTaskIds)}"),
+        ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure,
+            $"The submit's answer was lost, so a task may or may not have been created (and charged). " +
+            (unknown.CandidateTaskIds.Count > 0 ? $"Candidates: {string.Join(", ", unknown.CandidateTaskIds)}. " : string.Empty) +
+            "Check with 'chanjing task list' before submitting again."),
+        OperationCanceledException when run.CancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "Cancelled."),
+        ArgumentException argument => (ExitCodes.Usage, CreateInputs.InOptionTerms(argument.Message)),
+        ChanjingException chanjing => (ExitCodes.Failure, chanjing.Message + Trace(chanjing)),
+        IOException or UnauthorizedAccessException => (ExitCodes.Failure, error.Message),
+        _ => (ExitCodes.Failure, $"Unexpected {error.GetType().Name}: {error.Message}"),
+    };
+
+    private static string Keeps(IReadOnlyList<string> taskIds) =>
+        taskIds.Count == 1
+            ? $"task {taskIds[0]} keeps running on Chanjing (and is charged when it succeeds)."
+            : $"{taskIds.Count} tasks keep running on Chanjing (and are charged when they succeed).";
+
+    private static string Trace(ChanjingException error) => error.TraceId is null ? string.Empty : $" (trace id {error.TraceId})";
+}

@@ -1,0 +1,3 @@
+using Chanjing.Cli;
+
+return await CliApplication.RunAsync(args).ConfigureAwait(false);
