@@ -22,31 +22,9 @@ public partial class ChanjingClient
         }
 
         var resume = new DownloadResume(destination);
-        var failures = 0;
-        var backoff = new PollSchedule(Options.RetryBaseDelay, TimeSpan.FromSeconds(30));
         var buffer = new byte[CopyBufferSize];
-        using var deadline = new WaitDeadline(Options.OperationTimeout, Time, cancellationToken);
-        try
-        {
-            while (true)
-            {
-                deadline.Token.ThrowIfCancellationRequested();
-                try
-                {
-                    return await DownloadAttemptAsync(url, resume, buffer, progress, deadline.Token).ConfigureAwait(false);
-                }
-                catch (ChanjingException ex) when (ex.IsTransient && failures < Options.MaxRetryAttempts && !deadline.Expired)
-                {
-                    failures++;
-                    TransferLog.DownloadResume(Logger, Redact(url), resume.Written, ex.Message);
-                    await Time.DelayAsync(backoff.Next(), deadline.Token).ConfigureAwait(false);
-                }
-            }
-        }
-        catch (OperationCanceledException ex) when (deadline.Expired)
-        {
-            throw new ChanjingException($"Downloading {Redact(url)} did not finish within {Options.OperationTimeout} (OperationTimeout); {resume.Written} bytes were written.", null, null, null, null, isTransient: true, ex);
-        }
+        // Each try resumes where the last one stopped (HTTP Range, If-Range); tries and the overall bound are the shared transfer strategy's.
+        return await Pipeline.TransferAsync("download", retry: true, ct => DownloadAttemptAsync(url, resume, buffer, progress, ct), cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<long> DownloadAttemptAsync(Uri url, DownloadResume resume, byte[] buffer, IProgress<long>? progress, CancellationToken cancellationToken)

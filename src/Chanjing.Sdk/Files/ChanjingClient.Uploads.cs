@@ -74,25 +74,15 @@ public partial class ChanjingClient
         var query = $"open/v1/common/create_upload_url?service={Uri.EscapeDataString(Options.UploadService)}&name={Uri.EscapeDataString(fileName)}";
         var target = await Pipeline.SendAsync(Http, new ChanjingRequest(HttpMethod.Get, query, null, RequestKind.Read, Authenticated: true, "upload URL request", Sensitive: true), static r => UploadTarget.Read(r.Data), cancellationToken).ConfigureAwait(false);
 
-        var failures = 0;
-        var backoff = new PollSchedule(Options.RetryBaseDelay, TimeSpan.FromSeconds(30));
         long sent;
-        while (true)
+        try
         {
-            try
-            {
-                sent = await PutAsync(target, open, length, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (ChanjingException ex) when (ex.IsTransient && canResend && ++failures <= Options.MaxRetryAttempts)
-            {
-                TransferLog.UploadRetry(Logger, fileName, ex.Message);
-                await Time.DelayAsync(backoff.Next(), cancellationToken).ConfigureAwait(false);
-            }
-            catch (ChanjingException ex) when (ex.IsTransient && !canResend)
-            {
-                throw new ChanjingException($"Uploading {fileName} failed ({ex.Message}) and was not retried: the source stream cannot be rewound. Pass a seekable stream or a file path to allow retries.", null, null, null, ex.StatusCode, isTransient: false, ex);
-            }
+            // Each try reopens the content, so a retried PUT sends all of it; a stream that cannot be rewound is sent once.
+            sent = await Pipeline.TransferAsync("upload", retry: canResend, ct => PutAsync(target, open, length, ct), cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChanjingException ex) when (ex.IsTransient && !canResend)
+        {
+            throw new ChanjingException($"Uploading {fileName} failed ({ex.Message}) and was not retried: the source stream cannot be rewound. Pass a seekable stream or a file path to allow retries.", null, null, null, ex.StatusCode, isTransient: false, ex);
         }
 
         return await WaitForFileReadyAsync(target, sent, cancellationToken).ConfigureAwait(false);
@@ -110,18 +100,13 @@ public partial class ChanjingClient
             request.Content.Headers.ContentLength = known;
         }
 
-        using var deadline = new WaitDeadline(Options.OperationTimeout, Time, cancellationToken);
         var ticket = new SendTicket();
         SendTicket.Attach(request, ticket);
         var http = Http;
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (deadline.Expired)
-        {
-            throw new ChanjingException($"Uploading to {Redact(target.SignUrl)} timed out after {Options.OperationTimeout}.", null, null, null, null, isTransient: true, ex);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

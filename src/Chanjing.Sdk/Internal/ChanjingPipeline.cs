@@ -25,6 +25,8 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _submits;
     private readonly ResiliencePipeline _tokenFetches;
+    private readonly ResiliencePipeline _transfers;
+    private readonly ResiliencePipeline _transfersOnce;
     private readonly PacedRateLimiter? _limiter;
     private int _disposed;
 
@@ -43,6 +45,8 @@ internal sealed class ChanjingPipeline : IDisposable
         var factory = new ResilienceFactory(options, _limiter, logger, Telemetry);
         _reads = factory.Build(RequestKind.Read, options.AttemptTimeout, options.OperationTimeout);
         _submits = factory.Build(RequestKind.Submit, options.AttemptTimeout, options.OperationTimeout);
+        _transfers = factory.BuildTransfer(retry: true);
+        _transfersOnce = factory.BuildTransfer(retry: false);
         _tokenFetches = factory.Build(
             RequestKind.Read,
             options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
@@ -111,6 +115,48 @@ internal sealed class ChanjingPipeline : IDisposable
         {
             Fail(activity, ex);
             Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), ex);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Runs a transfer (<paramref name="attempt"/> once per try) on the shared transfer strategy: retried on transient
+    /// failures when <paramref name="retry"/> (<see cref="ChanjingOptions.MaxRetryAttempts"/>), bounded overall by
+    /// <see cref="ChanjingOptions.OperationTimeout"/>.
+    /// </summary>
+    public async Task<T> TransferAsync<T>(string operation, bool retry, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(ChanjingClient));
+        }
+
+        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + operation, ActivityKind.Internal);
+        var started = _options.TimeProvider.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        try
+        {
+            var result = await (retry ? _transfers : _transfersOnce).ExecuteAsync(static (ctx, state) => new ValueTask<T>(state(ctx.CancellationToken)), context, attempt).ConfigureAwait(false);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), null);
+            return result;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var timeout = new ChanjingException($"Chanjing {operation} did not finish within {ex.Timeout} (OperationTimeout).", null, null, null, null, isTransient: true, ex);
+            Fail(activity, timeout);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), timeout);
+            throw timeout;
+        }
+        catch (ChanjingException ex)
+        {
+            Fail(activity, ex);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), ex);
             throw;
         }
         finally

@@ -29,25 +29,9 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 
         if (options.MaxRetryAttempts > 0)
         {
-            builder.AddRetry(new RetryStrategyOptions
-            {
-                MaxRetryAttempts = options.MaxRetryAttempts,
-                Delay = options.RetryBaseDelay,
-                MaxDelay = options.RetryBaseDelay > MaxBackoff ? options.RetryBaseDelay : MaxBackoff,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                ShouldHandle = kind == RequestKind.Submit
-                    ? static args => new ValueTask<bool>(ShouldRetrySubmit(args.Outcome.Exception))
-                    : static args => new ValueTask<bool>(ShouldRetryRead(args.Outcome.Exception)),
-                DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterDelay(args.Outcome.Exception)),
-                OnRetry = args =>
-                {
-                    var operation = args.Context.Properties.GetValue(ChanjingPipeline.OperationKey, "call");
-                    telemetry.Retry(operation, args.Outcome.Exception);
-                    PipelineLog.RetryScheduled(logger, operation, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
-                    return default;
-                },
-            });
+            builder.AddRetry(Retry(kind == RequestKind.Submit
+                ? static args => new ValueTask<bool>(ShouldRetrySubmit(args.Outcome.Exception))
+                : static args => new ValueTask<bool>(ShouldRetryRead(args.Outcome.Exception))));
         }
 
         if (limiter is not null)
@@ -62,6 +46,44 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 
         return builder.Build();
     }
+
+    /// <summary>
+    /// Transfers (upload PUT, download): the same overall timeout, retry rule and backoff as reads, without the rate
+    /// limiter (storage is not the API) and without a per-attempt timeout (a transfer bounds each read by its idle time instead).
+    /// </summary>
+    public ResiliencePipeline BuildTransfer(bool retry)
+    {
+        var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider, Name = retry ? "chanjing-transfer" : "chanjing-transfer-once" };
+        if (options.OperationTimeout != Timeout.InfiniteTimeSpan)
+        {
+            builder.AddTimeout(options.OperationTimeout);
+        }
+
+        if (retry && options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(Retry(static args => new ValueTask<bool>(args.Outcome.Exception is ChanjingException { IsTransient: true })));
+        }
+
+        return builder.Build();
+    }
+
+    private RetryStrategyOptions Retry(Func<RetryPredicateArguments<object>, ValueTask<bool>> shouldHandle) => new()
+    {
+        MaxRetryAttempts = options.MaxRetryAttempts,
+        Delay = options.RetryBaseDelay,
+        MaxDelay = options.RetryBaseDelay > MaxBackoff ? options.RetryBaseDelay : MaxBackoff,
+        BackoffType = DelayBackoffType.Exponential,
+        UseJitter = true,
+        ShouldHandle = shouldHandle,
+        DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterDelay(args.Outcome.Exception)),
+        OnRetry = args =>
+        {
+            var operation = args.Context.Properties.GetValue(ChanjingPipeline.OperationKey, "call");
+            telemetry.Retry(operation, args.Outcome.Exception);
+            PipelineLog.RetryScheduled(logger, operation, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
+            return default;
+        },
+    };
 
     private TimeSpan? RetryAfterDelay(Exception? failure) =>
         failure is ChanjingException { RetryAfter: { } wait }

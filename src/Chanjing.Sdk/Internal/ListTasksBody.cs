@@ -21,19 +21,3 @@ internal sealed class ListTasksBody
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public bool? IsSuccess { get; init; }
 }
-
-/// <summary>The body of <c>POST /open/v1/access_token</c>.</summary>
-internal sealed class AccessTokenBody
-{
-    [JsonPropertyName("app_id")]
-    public required string AppId { get; init; }
-
-    [JsonPropertyName("secret_key")]
-    public required string SecretKey { get; init; }
-}
-
-/// <summary>Source-generated serialization for every body the SDK sends: no reflection at run time.</summary>
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
-[JsonSerializable(typeof(ListTasksBody))]
-[JsonSerializable(typeof(AccessTokenBody))]
-internal sealed partial class ChanjingJsonContext : JsonSerializerContext;

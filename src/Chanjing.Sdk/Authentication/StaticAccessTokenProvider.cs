@@ -1,0 +1,9 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>The fixed <see cref="ChanjingOptions.AccessToken"/>: never refreshed.</summary>
+internal sealed class StaticAccessTokenProvider(string token) : IAccessTokenProvider
+{
+    public ValueTask<string> GetAccessTokenAsync(HttpClient httpClient, CancellationToken cancellationToken) => new(token);
+
+    public ValueTask<string?> RenewAfterRejectionAsync(HttpClient httpClient, string rejectedToken, CancellationToken cancellationToken) => new((string?)null);
+}

@@ -1,0 +1,40 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>A wait's deadline as a cancellation source on the options' clock.</summary>
+internal sealed class WaitDeadline : IDisposable
+{
+    private readonly CancellationTokenSource? _deadline;
+    private readonly CancellationTokenSource _linked;
+
+    public WaitDeadline(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+#if NET8_0_OR_GREATER
+            _deadline = new CancellationTokenSource(timeout, timeProvider);
+#else
+            _deadline = TimeProviderTaskExtensions.CreateCancellationTokenSource(timeProvider, timeout);
+#endif
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
+        }
+        else
+        {
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        }
+
+        CallerToken = cancellationToken;
+    }
+
+    public CancellationToken Token => _linked.Token;
+
+    public CancellationToken CallerToken { get; }
+
+    /// <summary>Whether the deadline, not the caller, ended the wait.</summary>
+    public bool Expired => _deadline?.IsCancellationRequested == true && !CallerToken.IsCancellationRequested;
+
+    public void Dispose()
+    {
+        _linked.Dispose();
+        _deadline?.Dispose();
+    }
+}
