@@ -70,8 +70,7 @@ public partial class ChanjingClient
     {
         var body = new ListTasksBody { UniqueIds = ids, Type = type, Page = page, PageSize = pageSize, IsSuccess = onlySuccessful };
         var json = JsonSerializer.SerializeToUtf8Bytes(body, ChanjingJsonContext.Default.ListTasksBody);
-        var request = new ChanjingRequest(HttpMethod.Post, "open/v1/ai_creation/task/page", json, RequestKind.Read, Authenticated: true, "task list");
-        return Pipeline.SendAsync(Http, request, static r => TaskPage.Read(r.Data), cancellationToken);
+        return Pipeline.SendAsync(Http, ChanjingEndpoints.ListTasks, cancellationToken, body: json);
     }
 
     private static List<string[]> Chunk(string[] ids, int size)

@@ -120,13 +120,12 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>
     private async Task<string> SubmitJsonAsync(byte[] json, CancellationToken cancellationToken)
     {
-        var submitted = new ChanjingRequest(HttpMethod.Post, "open/v1/ai_creation/task/submit", json, RequestKind.Submit, Authenticated: true, "submit");
         var claims = SubmittedTaskIds.For(Options);
         var startedAt = Time.GetUtcNow();
         var ledger = new SendLedger();
         try
         {
-            var taskId = await Pipeline.SendAsync(Http, submitted, static r => TaskReader.ReadTaskId(r.Data), cancellationToken, ledger).ConfigureAwait(false);
+            var taskId = await Pipeline.SendAsync(Http, ChanjingEndpoints.Submit, cancellationToken, body: json, ledger: ledger).ConfigureAwait(false);
             claims.TryClaim(taskId, Time);
             return taskId;
         }
@@ -165,8 +164,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     public virtual Task<CreationTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(taskId, nameof(taskId));
-        var request = new ChanjingRequest(HttpMethod.Get, "open/v1/ai_creation/task?unique_id=" + Uri.EscapeDataString(taskId), null, RequestKind.Read, Authenticated: true, "task lookup");
-        return Pipeline.SendAsync(Http, request, static r => TaskReader.ReadTask(r.Data), cancellationToken);
+        return Pipeline.SendAsync(Http, ChanjingEndpoints.GetTask, cancellationToken, "unique_id=" + Uri.EscapeDataString(taskId));
     }
 
     /// <summary>Disposes the owned <see cref="HttpClient"/> and the rate limiter.</summary>

@@ -71,8 +71,8 @@ public partial class ChanjingClient
 
     private async Task<UploadedFile> UploadCoreAsync(string fileName, long? length, Func<Stream> open, bool canResend, CancellationToken cancellationToken)
     {
-        var query = $"open/v1/common/create_upload_url?service={Uri.EscapeDataString(Options.UploadService)}&name={Uri.EscapeDataString(fileName)}";
-        var target = await Pipeline.SendAsync(Http, new ChanjingRequest(HttpMethod.Get, query, null, RequestKind.Read, Authenticated: true, "upload URL request", Sensitive: true), static r => UploadTarget.Read(r.Data), cancellationToken).ConfigureAwait(false);
+        var query = $"service={Uri.EscapeDataString(Options.UploadService)}&name={Uri.EscapeDataString(fileName)}";
+        var target = await Pipeline.SendAsync(Http, ChanjingEndpoints.CreateUploadUrl, cancellationToken, query).ConfigureAwait(false);
 
         long sent;
         try
@@ -136,8 +136,7 @@ public partial class ChanjingClient
         {
             while (true)
             {
-                var request = new ChanjingRequest(HttpMethod.Get, "open/v1/common/file_detail?id=" + Uri.EscapeDataString(target.FileId), null, RequestKind.Read, Authenticated: true, "file detail");
-                var detail = await Pipeline.SendAsync(Http, request, static r => FileDetail.Read(r.Data), deadline.Token).ConfigureAwait(false);
+                var detail = await Pipeline.SendAsync(Http, ChanjingEndpoints.FileDetail, deadline.Token, "id=" + Uri.EscapeDataString(target.FileId)).ConfigureAwait(false);
                 status = detail.Status;
                 switch (detail.Status)
                 {
@@ -157,43 +156,6 @@ public partial class ChanjingClient
         catch (OperationCanceledException) when (deadline.Expired)
         {
             throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was not ready within {Options.FileReadyTimeout} (last status {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}).", target.FileId, status);
-        }
-    }
-
-    private sealed record UploadTarget(Uri SignUrl, Uri FullPath, string? Key, string MimeType, string FileId)
-    {
-        public static UploadTarget Read(JsonElement data)
-        {
-            if (data.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"Expected the upload object in 'data' but found {data.ValueKind}.");
-            }
-
-            var sign = JsonReading.GetString(data, "sign_url");
-            var full = JsonReading.GetString(data, "full_path");
-            var mime = JsonReading.GetString(data, "mime_type");
-            var id = JsonReading.GetString(data, "file_id");
-            if (string.IsNullOrEmpty(sign) || string.IsNullOrEmpty(full) || string.IsNullOrEmpty(mime) || string.IsNullOrEmpty(id))
-            {
-                throw new FormatException("The upload response lacks 'sign_url', 'full_path', 'mime_type' or 'file_id'.");
-            }
-
-            return new UploadTarget(new Uri(sign!, UriKind.Absolute), new Uri(full!, UriKind.Absolute), JsonReading.GetString(data, "key"), mime!, id!);
-        }
-    }
-
-    private sealed record FileDetail(int Status, Uri? Url)
-    {
-        public static FileDetail Read(JsonElement data)
-        {
-            if (data.ValueKind != JsonValueKind.Object)
-            {
-                throw new FormatException($"Expected the file object in 'data' but found {data.ValueKind}.");
-            }
-
-            var status = JsonReading.GetInt64(data, "status") ?? throw new FormatException("The file detail has no 'status'.");
-            var url = JsonReading.GetString(data, "full_path") ?? JsonReading.GetString(data, "url");
-            return new FileDetail((int)status, string.IsNullOrEmpty(url) ? null : new Uri(url!, UriKind.Absolute));
         }
     }
 }

@@ -81,6 +81,10 @@ internal sealed class ChanjingPipeline : IDisposable
     public Task<T> SendAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, SendLedger? ledger = null) =>
         SendThroughAsync(request.Kind == RequestKind.Submit ? _submits : _reads, http, request, convert, ledger, cancellationToken);
 
+    /// <summary>Calls <paramref name="endpoint"/> through the whole pipeline.</summary>
+    public Task<T> SendAsync<T>(HttpClient http, ChanjingEndpoint<T> endpoint, CancellationToken cancellationToken, string? query = null, byte[]? body = null, SendLedger? ledger = null) =>
+        SendAsync(http, endpoint.Call(query, body), endpoint.Convert, cancellationToken, ledger);
+
     private async Task<T> SendThroughAsync<T>(ResiliencePipeline pipeline, HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
     {
         if (IsDisposed)

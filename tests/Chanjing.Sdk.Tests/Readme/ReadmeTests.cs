@@ -62,6 +62,18 @@ public sealed partial class ReadmeTests
         Assert.Contains("dotnet test", File.ReadAllText(RepoFile(".ci", "run")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Readme_ConfigurationExample_EveryKeyIsASettingAndEverySettingIsListed()
+    {
+        var readme = File.ReadAllText(RepoFile("README.md"));
+        var json = Regex.Match(readme, "```json\\s*(\\{\\s*\"Chanjing\".*?)```", RegexOptions.Singleline).Groups[1].Value;
+        var section = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(json)!["Chanjing"]!;
+
+        // A misspelt key in the README would teach users a setting that is ignored (and now refused at start-up).
+        Assert.All(section.Select(p => p.Key), key => Assert.Contains(key, Chanjing.Sdk.Internal.ChanjingOptionsBinder.Keys));
+        Assert.All(Chanjing.Sdk.Internal.ChanjingOptionsBinder.Keys, key => Assert.Contains($"`{key}`", readme, StringComparison.Ordinal));
+    }
+
     private static string Dedent(string text)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim('\n').Split('\n');

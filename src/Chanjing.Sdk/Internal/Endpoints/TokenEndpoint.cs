@@ -3,19 +3,17 @@ using Polly;
 
 namespace Chanjing.Sdk.Internal;
 
-/// <summary><c>POST /open/v1/access_token</c>: its body, its reader, and the mapping of its failures.</summary>
+/// <summary>The token fetch (<see cref="ChanjingEndpoints.AccessToken"/>): its body, its reader, and the mapping of its failures.</summary>
 internal static class TokenEndpoint
 {
-    public const string Path = "open/v1/access_token";
-
     public static async Task<ChanjingAccessToken> FetchAsync(ChanjingPipeline pipeline, HttpClient http, ResiliencePipeline resilience, CancellationToken cancellationToken)
     {
         var options = pipeline.Options;
         var body = JsonSerializer.SerializeToUtf8Bytes(new AccessTokenBody { AppId = options.AppId!, SecretKey = options.SecretKey! }, ChanjingJsonContext.Default.AccessTokenBody);
-        var request = new ChanjingRequest(HttpMethod.Post, Path, body, RequestKind.Read, Authenticated: false, "access token fetch", Sensitive: true);
+        var endpoint = ChanjingEndpoints.AccessToken;
         try
         {
-            return await pipeline.SendTokenRequestAsync(http, resilience, request, static r => Read(r.Data), cancellationToken).ConfigureAwait(false);
+            return await pipeline.SendTokenRequestAsync(http, resilience, endpoint.Call(body: body), endpoint.Convert, cancellationToken).ConfigureAwait(false);
         }
         catch (ChanjingException ex) when (ex is not ChanjingAuthenticationException && !ex.IsTransient)
         {
@@ -23,7 +21,8 @@ internal static class TokenEndpoint
         }
     }
 
-    private static ChanjingAccessToken Read(JsonElement data)
+    /// <summary>Reads the token object; refuses a token that a header cannot carry.</summary>
+    public static ChanjingAccessToken Read(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object)
         {

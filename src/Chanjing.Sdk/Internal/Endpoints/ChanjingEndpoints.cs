@@ -1,0 +1,26 @@
+namespace Chanjing.Sdk.Internal;
+
+/// <summary>
+/// Every endpoint the SDK calls, in one place (the emulator's endpoint table mirrors it). To add one: a row here with
+/// its reader, and a method on the client that passes it to <c>ChanjingPipeline.SendAsync</c>.
+/// </summary>
+internal static class ChanjingEndpoints
+{
+    /// <summary><c>POST /open/v1/access_token</c>: not authenticated; its answer holds a token, so no excerpt of it is ever shown.</summary>
+    public static readonly ChanjingEndpoint<ChanjingAccessToken> AccessToken = new("access token fetch", HttpMethod.Post, "open/v1/access_token", RequestKind.Read, authenticated: false, sensitive: true, TokenEndpoint.Read);
+
+    /// <summary><c>POST /open/v1/ai_creation/task/submit</c>: the paid call; retried only when certainly refused.</summary>
+    public static readonly ChanjingEndpoint<string> Submit = new("submit", HttpMethod.Post, "open/v1/ai_creation/task/submit", RequestKind.Submit, authenticated: true, sensitive: false, TaskReader.ReadTaskId);
+
+    /// <summary><c>GET /open/v1/ai_creation/task?unique_id=</c>.</summary>
+    public static readonly ChanjingEndpoint<CreationTask> GetTask = new("task lookup", HttpMethod.Get, "open/v1/ai_creation/task", RequestKind.Read, authenticated: true, sensitive: false, TaskReader.ReadTask);
+
+    /// <summary><c>POST /open/v1/ai_creation/task/page</c>.</summary>
+    public static readonly ChanjingEndpoint<TaskPage> ListTasks = new("task list", HttpMethod.Post, "open/v1/ai_creation/task/page", RequestKind.Read, authenticated: true, sensitive: false, TaskPage.Read);
+
+    /// <summary><c>GET /open/v1/common/create_upload_url</c>: its answer holds a signed URL, so no excerpt of it is ever shown.</summary>
+    public static readonly ChanjingEndpoint<UploadTarget> CreateUploadUrl = new("upload URL request", HttpMethod.Get, "open/v1/common/create_upload_url", RequestKind.Read, authenticated: true, sensitive: true, UploadTarget.Read);
+
+    /// <summary><c>GET /open/v1/common/file_detail?id=</c>.</summary>
+    public static readonly ChanjingEndpoint<FileDetail> FileDetail = new("file detail", HttpMethod.Get, "open/v1/common/file_detail", RequestKind.Read, authenticated: true, sensitive: false, Internal.FileDetail.Read);
+}
