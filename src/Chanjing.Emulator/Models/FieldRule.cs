@@ -1,37 +1,5 @@
 namespace Chanjing.Emulator.Models;
 
-/// <summary>Whether a model takes a field.</summary>
-internal enum FieldPresence
-{
-    /// <summary>Checked when present.</summary>
-    Optional,
-
-    /// <summary>Must be present.</summary>
-    Required,
-
-    /// <summary>Must be absent (for example reference images on a text-only model).</summary>
-    Forbidden,
-}
-
-/// <summary>The JSON shape a field must have.</summary>
-internal enum FieldKind
-{
-    /// <summary>A non-empty string.</summary>
-    Text,
-
-    /// <summary>A positive integer.</summary>
-    Integer,
-
-    /// <summary>An absolute http(s) URL string.</summary>
-    Url,
-
-    /// <summary>An array of absolute http(s) URL strings.</summary>
-    UrlList,
-
-    /// <summary>A <c>W:H</c> string of two positive integers.</summary>
-    Ratio,
-}
-
 /// <summary>One field of one model: presence, shape and allowed values (empty = any value of the shape).</summary>
 internal sealed record FieldRule(string Name, FieldKind Kind, FieldPresence Presence)
 {
