@@ -125,9 +125,13 @@ internal sealed class TaskDisplay(CliConsole console)
                         rows[i].StopTask();
                     }
 
-                    foreach (var path in saved)
+                    // The paths go to stdout; when that is this terminal too, they would show twice.
+                    if (!console.OutputIsTerminal)
                     {
-                        live.MarkupLine($"[green]Saved[/] {Markup.Escape(path)}");
+                        foreach (var path in saved)
+                        {
+                            live.MarkupLine($"[green]Saved[/] {Markup.Escape(path)}");
+                        }
                     }
 
                     return saved;
