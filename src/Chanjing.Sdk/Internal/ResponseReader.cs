@@ -54,6 +54,14 @@ internal static class ResponseReader
             var data = root.TryGetProperty("data", out var d) ? d : default;
             return new ServiceResponse(document, data, traceId, statusCode);
         }
+        catch (InvalidOperationException ex)
+        {
+            // JsonDocument checks the UTF-8 inside a string only when it is read (trace_id, msg): invalid text is a malformed body.
+            document.Dispose();
+            throw success
+                ? Malformed("The response body was not valid UTF-8 JSON: " + Excerpt(body, sensitive), null, statusCode, ex)
+                : HttpFailure(statusCode, retryAfter, body, ex, sensitive);
+        }
         catch
         {
             document.Dispose();
