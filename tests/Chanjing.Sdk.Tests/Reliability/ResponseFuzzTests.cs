@@ -213,9 +213,9 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
         {
             return reader switch
             {
-                Reader.Task => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTask(r.Data), guarded: false, TimeProvider.System, null, CancellationToken.None).GetAwaiter().GetResult(),
-                Reader.Page => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskPage.Read(r.Data), guarded: false, TimeProvider.System, null, CancellationToken.None).GetAwaiter().GetResult(),
-                _ => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTaskId(r.Data), guarded: false, TimeProvider.System, null, CancellationToken.None).GetAwaiter().GetResult(),
+                Reader.Task => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTask(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
+                Reader.Page => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskPage.Read(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
+                _ => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTaskId(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
             };
         }
         catch (Exception ex)
