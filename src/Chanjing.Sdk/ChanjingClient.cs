@@ -121,6 +121,8 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     private async Task<string> SubmitJsonAsync(byte[] json, CancellationToken cancellationToken)
     {
         var claims = SubmittedTaskIds.For(Options);
+        var fingerprint = SubmitFingerprint.FromBody(json);
+        using var inFlight = claims.Begin(fingerprint.Key);
         var startedAt = Time.GetUtcNow();
         var ledger = new SendLedger();
         try
@@ -141,7 +143,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             Exception cause = ex;
             if (Options.ReconcileUnknownSubmits)
             {
-                var found = await SubmitReconciler.ReconcileAsync(this, SubmitFingerprint.FromBody(json), startedAt, claims, cancellationToken).ConfigureAwait(false);
+                var found = await SubmitReconciler.ReconcileAsync(this, fingerprint, startedAt, claims, inFlight, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId is not null)
                 {
                     SubmitLog.ReconciliationFound(Logger, found.TaskId);
@@ -154,7 +156,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
             throw new ChanjingSubmitOutcomeUnknownException(
                 $"The submit may or may not have created a task ({ex.Message}). It was not sent again, because each task costs money. " +
-                (Options.ReconcileUnknownSubmits ? (candidates.Count > 1 ? $"Several recent tasks match it: {string.Join(", ", candidates)}. " : "No matching task was found in the recent task list. ") : "Reconciliation is turned off. ") +
+                (Options.ReconcileUnknownSubmits ? (candidates.Count > 1 ? $"Several recent tasks match it: {string.Join(", ", candidates)}. " : candidates.Count == 1 ? $"Recent task {candidates[0]} matches it, but another identical submit of this account was unsettled at the same time, so it may be that one's. " : "No matching task was found in the recent task list. ") : "Reconciliation is turned off. ") +
                 $"Check with ListTasksAsync for tasks created after {startedAt:O} before submitting again.",
                 startedAt, candidates, cause);
         }
@@ -213,9 +215,11 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     internal static HttpClient CreateOwnedHttpClient()
     {
 #if NET8_0_OR_GREATER
-        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All };
+        // No automatic redirects: HttpClient would send the access_token header to wherever a redirect points (it strips
+        // only Authorization). Downloads follow redirects themselves, without the token.
+        var handler = new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = System.Net.DecompressionMethods.All, AllowAutoRedirect = false };
 #else
-        var handler = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate };
+        var handler = new HttpClientHandler { AutomaticDecompression = System.Net.DecompressionMethods.GZip | System.Net.DecompressionMethods.Deflate, AllowAutoRedirect = false };
 #endif
         // The SDK owns its timeouts (AttemptTimeout, OperationTimeout): HttpClient's 100 s default must not cut them short.
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

@@ -172,6 +172,11 @@ public sealed class ChanjingOptions
         Positive(failures, ReconciliationClockSkew, nameof(ReconciliationClockSkew), allowZero: true);
         Positive(failures, FileReadyTimeout, nameof(FileReadyTimeout), allowInfinite: true);
         Positive(failures, FileReadyPollInterval, nameof(FileReadyPollInterval));
+        // The bounds the resilience strategies accept: a value outside them would fail later, outside validation.
+        Range(failures, AttemptTimeout, nameof(AttemptTimeout), TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
+        Range(failures, OperationTimeout, nameof(OperationTimeout), TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
+        Range(failures, RetryBaseDelay, nameof(RetryBaseDelay), TimeSpan.Zero, TimeSpan.FromDays(1));
+        Range(failures, MaxRetryAfter, nameof(MaxRetryAfter), TimeSpan.Zero, TimeSpan.FromDays(1));
         if (MaxRetryAttempts is < 0 or > 100)
         {
             failures.Add($"{nameof(MaxRetryAttempts)} must be between 0 and 100, but was {MaxRetryAttempts}.");
@@ -198,6 +203,14 @@ public sealed class ChanjingOptions
         }
 
         return failures;
+    }
+
+    private static void Range(List<string> failures, TimeSpan value, string name, TimeSpan min, TimeSpan max)
+    {
+        if (value != Timeout.InfiniteTimeSpan && value > TimeSpan.Zero && (value < min || value > max))
+        {
+            failures.Add($"{name} must be between {min} and {max}{(name.EndsWith("Timeout", StringComparison.Ordinal) ? " (or Timeout.InfiniteTimeSpan)" : string.Empty)}, but was {value}.");
+        }
     }
 
     private static void Positive(List<string> failures, TimeSpan value, string name, bool allowZero = false, bool allowInfinite = false)

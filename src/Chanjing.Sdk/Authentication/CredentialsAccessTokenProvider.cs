@@ -192,8 +192,9 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
     private async Task<TokenEntry?> ReadSharedAsync(string? rejected)
     {
         var token = await CacheCallAsync(() => _cache!.GetAsync(_cacheKey, CancellationToken.None)).ConfigureAwait(false);
-        if (token is null || token.Value == rejected)
+        if (token is null || token.Value == rejected || !TokenEndpoint.IsHeaderSafe(token.Value))
         {
+            // A shared entry that a header cannot carry (written by a broken or hostile cache) counts as none.
             return null;
         }
 

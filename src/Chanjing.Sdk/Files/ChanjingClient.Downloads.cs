@@ -30,24 +30,11 @@ public partial class ChanjingClient
     private async Task<long> DownloadAttemptAsync(Uri url, DownloadResume resume, byte[] buffer, IProgress<long>? progress, CancellationToken cancellationToken)
     {
         using var idle = new IdleTimeout(Options.AttemptTimeout, Time, cancellationToken);
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        resume.Prepare(request);
-        var ticket = new SendTicket();
-        SendTicket.Attach(request, ticket);
         var http = Http;
         try
         {
             idle.Arm();
-            HttpResponseMessage response;
-            try
-            {
-                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-            {
-                throw idle.Expired ? Stalled(url, resume.Written, idle.Period, ex) : HttpTransport.SendFailure($"download of {Redact(url)}", http, ticket, Pipeline.Guarded, ex);
-            }
-
+            var response = await SendFollowingRedirectsAsync(http, url, resume, idle, cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var status = (int)response.StatusCode;
@@ -109,6 +96,45 @@ public partial class ChanjingClient
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Sends the GET, following up to five redirects itself (the HttpClient does not: it would carry the API's
+    /// access_token along). Storage redirects carry no credential of ours, so following them is safe.
+    /// </summary>
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient http, Uri url, DownloadResume resume, IdleTimeout idle, CancellationToken cancellationToken)
+    {
+        var target = url;
+        for (var hops = 0; ; hops++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, target);
+            resume.Prepare(request);
+            var ticket = new SendTicket();
+            SendTicket.Attach(request, ticket);
+            HttpResponseMessage response;
+            try
+            {
+                response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                throw idle.Expired ? Stalled(url, resume.Written, idle.Period, ex) : HttpTransport.SendFailure($"download of {Redact(url)}", http, ticket, Pipeline.Guarded, ex);
+            }
+
+            var status = (int)response.StatusCode;
+            if (status is 301 or 302 or 303 or 307 or 308 && response.Headers.Location is { } location && hops < 5)
+            {
+                var next = location.IsAbsoluteUri ? location : new Uri(target, location);
+                if (next.Scheme == Uri.UriSchemeHttp || next.Scheme == Uri.UriSchemeHttps)
+                {
+                    response.Dispose();
+                    target = next;
+                    continue;
+                }
+            }
+
+            return response;
         }
     }
 

@@ -90,8 +90,11 @@ public partial class ChanjingClient
 
     private async Task<long> PutAsync(UploadTarget target, Func<Stream> open, long? length, CancellationToken cancellationToken)
     {
+        // Each chunk the HttpClient takes re-arms the idle timer; a PUT that takes nothing, or waits for its answer, for
+        // AttemptTimeout has stalled: a transient failure the transfer strategy retries.
+        using var idle = new IdleTimeout(Options.AttemptTimeout, Time, cancellationToken);
         using var source = open();
-        using var counting = new CountingStream(source);
+        using var counting = new CountingStream(source, idle.Arm);
         using var request = new HttpRequestMessage(HttpMethod.Put, target.SignUrl) { Content = new StreamContent(counting, CopyBufferSize) };
         // The signature covers the content type: it must be exactly the one the service returned.
         request.Content.Headers.TryAddWithoutValidation("Content-Type", target.MimeType);
@@ -106,7 +109,13 @@ public partial class ChanjingClient
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            idle.Arm();
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
+            idle.Disarm();
+        }
+        catch (Exception ex) when (idle.Expired && !cancellationToken.IsCancellationRequested)
+        {
+            throw new ChanjingException($"Uploading to {Redact(target.SignUrl)} stalled: no progress for {idle.Period} (AttemptTimeout) after {counting.BytesRead} bytes.", null, null, null, null, isTransient: true, ex);
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

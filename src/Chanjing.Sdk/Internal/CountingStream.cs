@@ -1,7 +1,7 @@
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>Counts the bytes read from a stream (the size of an upload whose length was not known).</summary>
-internal sealed class CountingStream(Stream inner) : Stream
+internal sealed class CountingStream(Stream inner, Action? progressed = null) : Stream
 {
     public long BytesRead { get; private set; }
 
@@ -23,6 +23,7 @@ internal sealed class CountingStream(Stream inner) : Stream
     {
         var read = inner.Read(buffer, offset, count);
         BytesRead += read;
+        progressed?.Invoke();
         return read;
     }
 
@@ -30,6 +31,7 @@ internal sealed class CountingStream(Stream inner) : Stream
     {
         var read = await inner.ReadAsync(buffer, offset, count, cancellationToken).ConfigureAwait(false);
         BytesRead += read;
+        progressed?.Invoke();
         return read;
     }
 

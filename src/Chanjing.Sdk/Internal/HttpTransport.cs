@@ -52,6 +52,12 @@ internal static class HttpTransport
         using (response)
         {
             clock?.Observe(response.Headers.Date, time.GetUtcNow());
+            if ((int)response.StatusCode is >= 300 and <= 399)
+            {
+                // Never followed: the access_token would go wherever it points.
+                throw new ChanjingException($"Chanjing {request.Operation} answered a redirect (HTTP {(int)response.StatusCode}) to {(response.Headers.Location is { } to ? ChanjingClient.Redact(to) : "(no location)")}; the SDK does not follow redirects of the API. Check BaseAddress.", null, null, null, response.StatusCode, isTransient: false);
+            }
+
             ReadOnlyMemory<byte> body;
             try
             {
@@ -75,7 +81,8 @@ internal static class HttpTransport
             catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException or KeyNotFoundException or InvalidCastException or OverflowException or ArgumentException)
             {
                 var detail = request.Sensitive ? ex.GetType().Name : SecretScrubber.Scrub(ex.Message);
-                throw ResponseReader.Malformed($"The data of the Chanjing {request.Operation} response could not be read: {detail}", parsed.TraceId, parsed.StatusCode, ex);
+                // A JSON exception's message may quote the data: it is not kept as the inner exception.
+                throw ResponseReader.Malformed($"The data of the Chanjing {request.Operation} response could not be read: {detail}", parsed.TraceId, parsed.StatusCode, ex is JsonException ? null : ex);
             }
         }
     }

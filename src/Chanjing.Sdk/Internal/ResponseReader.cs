@@ -24,9 +24,12 @@ internal static class ResponseReader
         }
         catch (JsonException ex)
         {
+            // The parser's own message quotes the text it choked on, which may be a credential: it is not kept as the
+            // inner exception; only where it stopped is.
+            var where = $" (invalid at byte {ex.BytePositionInLine?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"})";
             throw success
-                ? Malformed(body.Length == 0 ? "The response body was empty." : "The response body was not valid JSON (it may have been truncated): " + Excerpt(body, sensitive), null, statusCode, ex)
-                : HttpFailure(statusCode, retryAfter, body, ex, sensitive);
+                ? Malformed(body.Length == 0 ? "The response body was empty." : "The response body was not valid JSON (it may have been truncated)" + where + ": " + Excerpt(body, sensitive), null, statusCode, null)
+                : HttpFailure(statusCode, retryAfter, body, null, sensitive);
         }
 
         try

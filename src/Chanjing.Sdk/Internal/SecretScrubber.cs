@@ -11,7 +11,8 @@ internal static class SecretScrubber
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     // Signed URLs carry their credentials in the query string.
-    private static readonly Regex Queries = new("(https?://[^\\s\"?]*)\\?[^\\s\"]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    // Slashes may be JSON-escaped ("https:\/\/...").
+    private static readonly Regex Queries = new("(https?:(?:\\\\?/){2}[^\\s\"?]*)\\?[^\\s\"]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     public static string Scrub(string text) => Queries.Replace(Fields.Replace(text, "$1\"***\""), "$1?***");
 }

@@ -15,6 +15,20 @@ internal sealed class SingleSendHandlerFilter : IHttpMessageHandlerBuilderFilter
         next(builder);
         if (ChanjingServiceCollectionExtensions.IsChanjingClientName(builder.Name))
         {
+            // No automatic redirects: the access_token header would follow them to another host. Downloads follow
+            // redirects themselves, without the token.
+            switch (builder.PrimaryHandler)
+            {
+                case HttpClientHandler handler:
+                    handler.AllowAutoRedirect = false;
+                    break;
+#if NET8_0_OR_GREATER
+                case SocketsHttpHandler sockets:
+                    sockets.AllowAutoRedirect = false;
+                    break;
+#endif
+            }
+
             builder.PrimaryHandler = new SingleSendHandler { InnerHandler = builder.PrimaryHandler };
         }
     };

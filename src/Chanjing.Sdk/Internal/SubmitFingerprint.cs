@@ -9,8 +9,9 @@ namespace Chanjing.Sdk.Internal;
 /// </summary>
 internal sealed class SubmitFingerprint
 {
-    private SubmitFingerprint(string? modelCode, CreationType type, string? prompt, string? aspectRatio, long? clarity, long? duration, long? numberOfImages, int imageCount)
+    private SubmitFingerprint(string? modelCode, CreationType type, string? prompt, string? aspectRatio, long? clarity, long? duration, long? numberOfImages, int imageCount, int frameCount)
     {
+        FrameCount = frameCount;
         ModelCode = modelCode;
         Type = type;
         Prompt = prompt;
@@ -37,6 +38,12 @@ internal sealed class SubmitFingerprint
 
     public int ImageCount { get; }
 
+    /// <summary>How many of <c>start_frame</c> and <c>end_frame</c> were sent.</summary>
+    public int FrameCount { get; }
+
+    /// <summary>Everything compared, as one string: two submits with equal keys cannot be told apart by reconciliation.</summary>
+    public string Key => string.Join("\u001f", ModelCode, Type.Value, Prompt, AspectRatio, Clarity, Duration, NumberOfImages, ImageCount, FrameCount);
+
     public static SubmitFingerprint FromBody(byte[] json)
     {
         using var document = JsonDocument.Parse(json);
@@ -50,7 +57,8 @@ internal sealed class SubmitFingerprint
             JsonReading.GetInt64(root, "clarity"),
             JsonReading.GetInt64(root, "video_duration"),
             JsonReading.GetInt64(root, "number_of_images"),
-            images);
+            images,
+            (root.TryGetProperty("start_frame", out var start) && start.ValueKind == JsonValueKind.String ? 1 : 0) + (root.TryGetProperty("end_frame", out var end) && end.ValueKind == JsonValueKind.String ? 1 : 0));
     }
 
     /// <summary>Whether <paramref name="task"/> may be the task this body created (created at or after <paramref name="since"/>).</summary>
@@ -63,9 +71,10 @@ internal sealed class SubmitFingerprint
 
         var image = Type == CreationType.Image;
         var echoedPrompt = image ? task.ImageSettings?.Prompt : task.VideoSettings?.Prompt;
-        if (!string.IsNullOrEmpty(Prompt) && !string.Equals(echoedPrompt, Prompt, StringComparison.Ordinal))
+        // A task that does not echo our prompt cannot be told apart from another: no match is the safe answer. A submit
+        // without a prompt matches only tasks that echo none.
+        if (!string.Equals(echoedPrompt ?? string.Empty, Prompt ?? string.Empty, StringComparison.Ordinal))
         {
-            // A task that does not echo the prompt cannot be told apart from another: no match is the safe answer.
             return false;
         }
 
@@ -78,7 +87,14 @@ internal sealed class SubmitFingerprint
         }
 
         var echoedImages = EchoedImageCount(task, image);
-        return ImageCount == 0 || echoedImages == 0 || echoedImages == ImageCount;
+        if (ImageCount > 0 && echoedImages > 0 && echoedImages != ImageCount)
+        {
+            return false;
+        }
+
+        // Frames are echoed in motion_info.photo_path_url; a task that echoes frames must echo as many as were sent.
+        var echoedFrames = task.VideoSettings?.PhotoUrls.Count ?? 0;
+        return ImageCount > 0 || echoedFrames == 0 || echoedFrames == FrameCount;
     }
 
     private static int EchoedImageCount(CreationTask task, bool image)

@@ -11,7 +11,7 @@ internal static class SubmitReconciler
     private static readonly TimeSpan Resolution = TimeSpan.FromSeconds(2);
 
     public static async Task<(string? TaskId, IReadOnlyList<string> Candidates, Exception? Failure)> ReconcileAsync(
-        ChanjingClient client, SubmitFingerprint fingerprint, DateTimeOffset startedAt, SubmittedTaskIds claims, CancellationToken cancellationToken)
+        ChanjingClient client, SubmitFingerprint fingerprint, DateTimeOffset startedAt, SubmittedTaskIds claims, IDisposable self, CancellationToken cancellationToken)
     {
         var options = client.PipelineOptions;
         var time = options.TimeProvider;
@@ -39,6 +39,12 @@ internal static class SubmitReconciler
             }
 
             // Two matching tasks cannot be told apart: returning either could hide a duplicate or claim another submit's task.
+            // Nor can one matching task while another identical submit of the account is still unsettled: it may be that one's.
+            if (candidates.Count == 1 && claims.OtherInFlight(self, fingerprint.Key))
+            {
+                break;
+            }
+
             if (candidates.Count == 1 && claims.TryClaim(candidates[0], time))
             {
                 client.PipelineTelemetry.Reconciliation("found");
@@ -51,7 +57,7 @@ internal static class SubmitReconciler
             }
         }
 
-        client.PipelineTelemetry.Reconciliation(candidates.Count > 1 ? "ambiguous" : failure is not null ? "failed" : "none");
+        client.PipelineTelemetry.Reconciliation(candidates.Count > 1 || (candidates.Count == 1 && claims.OtherInFlight(self, fingerprint.Key)) ? "ambiguous" : failure is not null ? "failed" : "none");
         return (null, candidates, failure);
     }
 

@@ -12,6 +12,7 @@ internal sealed class SubmittedTaskIds
     private static readonly TimeSpan Keep = TimeSpan.FromHours(6);
     private static readonly ConcurrentDictionary<string, SubmittedTaskIds> Accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<object, string> _inFlight = new();
 
     /// <summary>The ids of one account (base address + app id, or a hash of the fixed token).</summary>
     public static SubmittedTaskIds For(ChanjingOptions options)
@@ -23,6 +24,22 @@ internal sealed class SubmittedTaskIds
     }
 
     public bool Contains(string id) => _ids.ContainsKey(id);
+
+    /// <summary>
+    /// Records a submit whose outcome is not settled yet (its fingerprint key); dispose the result when it is. While
+    /// another submit with the same fingerprint is unsettled, a matching task may be that submit's: reconciliation
+    /// must not claim it.
+    /// </summary>
+    public IDisposable Begin(string fingerprintKey)
+    {
+        var entry = new InFlight(this);
+        _inFlight[entry] = fingerprintKey;
+        return entry;
+    }
+
+    /// <summary>Whether a submit other than <paramref name="self"/> with this fingerprint is still unsettled.</summary>
+    public bool OtherInFlight(IDisposable self, string fingerprintKey) =>
+        _inFlight.Any(pair => !ReferenceEquals(pair.Key, self) && string.Equals(pair.Value, fingerprintKey, StringComparison.Ordinal));
 
     /// <summary>Claims <paramref name="id"/>; false when a submit already returned it.</summary>
     public bool TryClaim(string id, TimeProvider time)
@@ -43,5 +60,10 @@ internal sealed class SubmittedTaskIds
         }
 
         return true;
+    }
+
+    private sealed class InFlight(SubmittedTaskIds owner) : IDisposable
+    {
+        public void Dispose() => owner._inFlight.TryRemove(this, out _);
     }
 }

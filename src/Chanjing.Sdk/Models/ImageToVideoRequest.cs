@@ -13,7 +13,7 @@ public sealed class ImageToVideoRequest : CreationRequest
     {
     }
 
-    /// <summary>The first frame (<c>start_frame</c>): an http(s) URL, or a <c>file:</c> URI of a local image uploaded first. Required.</summary>
+    /// <summary>The first frame (<c>start_frame</c>): an http(s) URL, or a <c>file:</c> URI of a local image uploaded first. At least one of the two frames is required (HappyHorse needs this one).</summary>
     public Uri? StartFrameUrl { get; set; }
 
     /// <summary>The last frame (<c>end_frame</c>) of models that take one; omitted when null.</summary>
@@ -36,7 +36,12 @@ public sealed class ImageToVideoRequest : CreationRequest
 
     private protected override void WriteFields(Internal.SubmitDraft draft)
     {
-        draft.Url("start_frame", nameof(StartFrameUrl), StartFrameUrl, required: true);
+        if (StartFrameUrl is null && EndFrameUrl is null)
+        {
+            throw new ArgumentNullException("request", $"{nameof(ImageToVideoRequest)}.{nameof(StartFrameUrl)} or {nameof(EndFrameUrl)} must be set; without a frame, use a TextToVideoRequest.");
+        }
+
+        draft.Url("start_frame", nameof(StartFrameUrl), StartFrameUrl, required: false);
         draft.Url("end_frame", nameof(EndFrameUrl), EndFrameUrl, required: false);
         draft.Aspect(AspectRatio, nameof(AspectRatio));
         draft.Number("clarity", nameof(Clarity), Clarity?.Value);

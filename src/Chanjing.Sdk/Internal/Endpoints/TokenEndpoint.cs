@@ -21,6 +21,9 @@ internal static class TokenEndpoint
         }
     }
 
+    /// <summary>Whether a token can go into a header as it is: printable ASCII only (no CR/LF injection).</summary>
+    public static bool IsHeaderSafe(string token) => token.Length > 0 && token.All(c => c is >= '!' and <= '~');
+
     /// <summary>Reads the token object; refuses a token that a header cannot carry.</summary>
     public static ChanjingAccessToken Read(JsonElement data)
     {
@@ -36,7 +39,7 @@ internal static class TokenEndpoint
             throw new FormatException("The token response has no 'access_token' or 'expire_in'.");
         }
 
-        if (token!.Any(c => char.IsControl(c) || c > '~'))
+        if (!IsHeaderSafe(token!))
         {
             // It goes into a header as it is: a token with line breaks would be a header injection.
             throw new FormatException("The token holds characters that a header cannot carry.");

@@ -62,6 +62,16 @@ internal sealed class SubmitDraft
         draft.Callback(request.CallbackUrl);
         draft.Additional(request.AdditionalFields);
         ModelRules.Check(draft);
+        try
+        {
+            // Written once now, so a value JSON cannot carry (NaN, infinity) is refused before any upload or request.
+            draft.ToUtf8Json();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException or NotSupportedException)
+        {
+            throw new ArgumentException($"{name}.{nameof(request.AdditionalFields)} holds a value that cannot be written as JSON: {ex.Message}", "request", ex);
+        }
+
         return draft;
     }
 
