@@ -64,7 +64,7 @@ internal static class CreateCommand
                 console.Info($"Model {request.ModelCode} requires settings that were not given; using {string.Join(" ", inputs.Defaults)}");
             }
             var output = OutputDirectory.Check(parse.GetValue(SharedOptions.Output) ?? ".");
-            return await RunAsync(run, request, inputs.LocalFileCount, parse.GetValue(noWait), output, parse.GetValue(SharedOptions.Timeout)).ConfigureAwait(false);
+            return await RunAsync(run, request, inputs.LocalFileCount, parse.GetValue(noWait), output, parse.GetValue(SharedOptions.Timeout) ?? SharedOptions.DefaultTimeout).ConfigureAwait(false);
         }));
         return command;
     }

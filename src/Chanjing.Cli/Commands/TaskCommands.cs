@@ -70,7 +70,7 @@ internal static class TaskCommands
         {
             var taskIds = run.Parse.GetRequiredValue(ids).Select(Required).Distinct(StringComparer.Ordinal).ToArray();
             await using var connection = await run.ConnectAsync().ConfigureAwait(false);
-            return await WaitAllAsync(run, connection, taskIds, run.Parse.GetValue(SharedOptions.Timeout)).ConfigureAwait(false);
+            return await WaitAllAsync(run, connection, taskIds, run.Parse.GetValue(SharedOptions.Timeout) ?? SharedOptions.DefaultTimeout).ConfigureAwait(false);
         }));
         return command;
     }

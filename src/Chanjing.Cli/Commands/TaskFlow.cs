@@ -58,6 +58,17 @@ internal static class TaskFlow
     public static async Task<int> DownloadAsync(CommandRun run, ChanjingConnection connection, CreationTask task, string output)
     {
         var console = run.Console;
+        if (task.OutputUrls.Count == 0)
+        {
+            console.Fail(run.Name, $"Task {task.Id} succeeded but reported no output URL: nothing to download.");
+            if (run.Json)
+            {
+                run.PrintJson(w => JsonDocumentWriter.WriteTask(w, task, []));
+            }
+
+            return ExitCodes.Failure;
+        }
+
         var again = $"Task {task.Id} succeeded; get its files with: chanjing task download {task.Id} --output {OutputDirectory.Quote(output)}";
         IReadOnlyList<string> files;
         try

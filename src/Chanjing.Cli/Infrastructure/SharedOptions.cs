@@ -26,11 +26,13 @@ internal static class SharedOptions
         HelpName = "DIR",
     };
 
-    /// <summary><c>--timeout</c>: the deadline of a wait.</summary>
-    public static Option<TimeSpan> Timeout { get; } = new("--timeout")
+    /// <summary>The deadline of a wait without <c>--timeout</c>.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(20);
+
+    /// <summary><c>--timeout</c>: the deadline of a wait (null when not given: <see cref="DefaultTimeout"/>).</summary>
+    public static Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {
-        Description = "How long to wait before giving up (the task keeps running): 90s, 20m, 1h30m.",
-        DefaultValueFactory = _ => TimeSpan.FromMinutes(20),
+        Description = "How long to wait before giving up (the task keeps running): 90s, 20m, 1h30m. Default 20m.",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
@@ -40,7 +42,7 @@ internal static class SharedOptions
             }
 
             result.AddError($"--timeout must be a positive duration such as 90s, 20m or 1h30m, but was '{text}'.");
-            return default;
+            return null;
         },
         HelpName = "DURATION",
     };
