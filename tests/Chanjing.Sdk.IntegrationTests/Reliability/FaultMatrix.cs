@@ -70,6 +70,11 @@ internal sealed record MatrixOutcome(MatrixCell Cell, Exception? Error, int Requ
             return $"known or unknown outcome, no task (timing) · ≤{1 + FaultMatrix.MaxRetryAttempts}";
         }
 
+        if (FaultMatrix.IsOuterPutRace(Cell))
+        {
+            return $"ok or Chanjing† (timing) · ≤{1 + FaultMatrix.MaxRetryAttempts}";
+        }
+
         if (FaultMatrix.IsTokenRace(Cell))
         {
             return "ok or Chanjing† (timing) · ≤2";
@@ -110,7 +115,7 @@ internal sealed record MatrixOutcome(MatrixCell Cell, Exception? Error, int Requ
 
         // Token fetches nest one retry pipeline in another: past one round, how many rounds fit the timeouts is timing.
         var attempts = 1 + FaultMatrix.MaxRetryAttempts;
-        text.Append(" · ").Append(Cell.Operation == MatrixOperation.Token && Requests > attempts ? $">{attempts}" : Requests.ToString(CultureInfo.InvariantCulture));
+        text.Append(" · ").Append(Cell.Operation == MatrixOperation.Token && Requests >= attempts ? $"≥{attempts}" : Requests.ToString(CultureInfo.InvariantCulture));
         if (Duration >= FaultMatrix.SlowBucket && !outer)
         {
             text.Append(" · ≥1 s");
@@ -181,6 +186,15 @@ internal static class FaultMatrix
     /// </summary>
     public static bool IsTimingDependent(MatrixCell cell) =>
         cell.Variant.OuterHandler && cell.Operation == MatrixOperation.Submit && cell.Fault.Class is FaultClass.Rejected or FaultClass.Refused && !cell.Fault.IsBodyCode;
+
+    /// <summary>
+    /// An upload PUT under an outer retry handler: the PUT has no attempt timeout, so the handler's jittered retry (which
+    /// the SDK refuses) races the SDK's own; the number of PUTs and, for a refused connection, the outcome vary.
+    /// </summary>
+    /// <remarks>Also a PUT whose answer is dropped after 10 bytes: the client reads only the headers, so whether the drop
+    /// reaches it first is a race.</remarks>
+    public static bool IsOuterPutRace(MatrixCell cell) =>
+        cell.Operation == MatrixOperation.UploadPut && !cell.Fault.IsBodyCode && (cell.Variant.OuterHandler || cell.Fault.Name == "dropped mid-body");
 
     /// <summary>A token fetch told to wait (Retry-After 2 s) once: the waiting call fails or gets the token, by a few milliseconds.</summary>
     public static bool IsTokenRace(MatrixCell cell) => cell.Operation == MatrixOperation.Token && cell.Fault.Wire == WireFault.RetryAfter && !cell.Variant.Persistent;
@@ -485,6 +499,12 @@ internal static class FaultMatrix
                 {
                     Expect((error is null || (operation == MatrixOperation.UploadPut && error is ChanjingFileProcessingException)) && requests == 1, "success (storage ignores a Chanjing body code), or a file that never became ready");
                 }
+                else if (IsOuterPutRace(outcome.Cell))
+                {
+                    // Reported with issue 13: a PUT whose first connection was refused can fail the upload under an outer handler.
+                    Expect(error is null || chanjing is { IsTransient: true }, "success or a transient ChanjingException");
+                    Expect(requests <= attempts, $"at most {attempts} PUTs (one per SDK attempt)");
+                }
                 else if (!persistent || fault.Wire is WireFault.EmptyBody or WireFault.WrongTypeData or WireFault.OversizedBody)
                 {
                     Expect(error is null, "success after a retry (or a body the storage call does not parse)");
@@ -579,7 +599,9 @@ internal static class FaultMatrix
             or different is taken as the file (there is nothing to compare it with). With an outer retry handler, a
             submit refused at the HTTP level (429, a refused connection) can be reported as an unknown outcome and
             reconciled instead of retried: the handler's jittered retry delay outlasts the attempt timeout, so those
-            cells read "timing" (a known defect).
+            cells read "timing" (a known defect). An upload PUT under an outer handler races the handler's retry
+            against the SDK's (PUTs have no attempt timeout): its counts vary, and a refused first connection can fail
+            the upload with no PUT sent (also reported); those cells read "timing" too.
 
             The operations: token = the first call of a client (a task list) fetching its token; submit =
             `SubmitReferenceVideoAsync`; get = `GetTaskAsync`; list = `ListTasksAsync`; upload URL / upload PUT / file
