@@ -221,7 +221,7 @@ internal static class TaskCommands
                             row.IsIndeterminate = true;
                             try
                             {
-                                await CollectAsync(_ => row.Description = Markup.Escape($"Waiting for {what}: {finished.Count} of {taskIds.Count} finished")).ConfigureAwait(false);
+                                await CollectAsync(t => row.Description = Markup.Escape($"Waiting for {what}: {finished.Count} of {taskIds.Count} finished (last: {t.Id} {t.Status})")).ConfigureAwait(false);
                             }
                             finally
                             {

@@ -9,6 +9,7 @@ namespace Chanjing.Cli.Display;
 internal sealed class CliConsole
 {
     private readonly object _gate = new();
+    private readonly List<string> _held = [];
     private IAnsiConsole? _live;
 
     private CliConsole(TextWriter output, TextWriter error, bool errorIsTerminal, bool outputIsTerminal)
@@ -35,7 +36,7 @@ internal sealed class CliConsole
     /// <summary>Whether stderr is a terminal that gets a live display.</summary>
     public bool IsLive { get; }
 
-    /// <summary>Whether stdout is a terminal (then data lines written during a live display go above it).</summary>
+    /// <summary>Whether stdout is a terminal (then data lines written during a live display wait for its end).</summary>
     public bool OutputIsTerminal { get; }
 
     /// <summary>The stderr console for live displays.</summary>
@@ -52,17 +53,26 @@ internal sealed class CliConsole
         return new CliConsole(output, error, !Console.IsErrorRedirected, !Console.IsOutputRedirected);
     }
 
-    /// <summary>Marks a live display as running on stderr (or ended, with null): data lines then go above it.</summary>
+    /// <summary>Marks a live display as running on stderr (or ended, with null, which prints the data lines held meanwhile).</summary>
     /// <param name="console">The console the live display renders to, or null.</param>
     public void SetLive(IAnsiConsole? console)
     {
         lock (_gate)
         {
             _live = console;
+            if (console is null && _held.Count > 0)
+            {
+                _held.ForEach(Output.WriteLine);
+                _held.Clear();
+                Output.Flush();
+            }
         }
     }
 
-    /// <summary>Writes one line of data to stdout (above a running live display when both are the same terminal).</summary>
+    /// <summary>
+    /// Writes one line of data to stdout at once; while a live display runs on the same terminal, the line is held
+    /// until it ends (a write to stdout would tear the display it redraws in place).
+    /// </summary>
     /// <param name="line">The line.</param>
     public void WriteData(string line)
     {
@@ -70,7 +80,7 @@ internal sealed class CliConsole
         {
             if (_live is not null && OutputIsTerminal)
             {
-                _live.WriteLine(line);
+                _held.Add(line);
             }
             else
             {
