@@ -101,7 +101,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         try
         {
             await ResolveFilesAsync(draft, cancellationToken).ConfigureAwait(false);
-            var taskId = await SubmitJsonAsync(draft.ToUtf8Json(), cancellationToken).ConfigureAwait(false);
+            var taskId = await SubmitJsonAsync(draft.ToUtf8Json(), draft.Fingerprint(), cancellationToken).ConfigureAwait(false);
             activity?.SetTag("chanjing.task_id", taskId);
             if (activity is not null && ChanjingTelemetry.GenAiConventions)
             {
@@ -118,10 +118,9 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     }
 
     /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>
-    private async Task<string> SubmitJsonAsync(byte[] json, CancellationToken cancellationToken)
+    private async Task<string> SubmitJsonAsync(byte[] json, SubmitFingerprint fingerprint, CancellationToken cancellationToken)
     {
-        var claims = SubmittedTaskIds.For(Options);
-        var fingerprint = SubmitFingerprint.FromBody(json);
+        var claims = Pipeline.SubmittedTasks;
         using var inFlight = claims.Begin(fingerprint.Key);
         var startedAt = Time.GetUtcNow();
         var ledger = new SendLedger();

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/Chanjing.Sdk.Benchmarks -- --filter '*' [--job short]
-// Results are copied into tests/Chanjing.Sdk.Benchmarks/results/ and committed.
-BenchmarkSwitcher.FromAssembly(typeof(Chanjing.Sdk.Benchmarks.ClientBenchmarks).Assembly).Run(args);
+// The whole suite (about 10 minutes on 2 cores):   dotnet run -c Release --project tests/Chanjing.Sdk.Benchmarks -- --filter '*'
+// A quick look (about 3 minutes):                  dotnet run -c Release --project tests/Chanjing.Sdk.Benchmarks -- --filter '*' --job short
+// Results and what they mean: docs/benchmarks.md.
+BenchmarkSwitcher.FromAssembly(typeof(Chanjing.Sdk.Benchmarks.OperationBenchmarks).Assembly).Run(args);

@@ -22,13 +22,16 @@ internal static class ChanjingErrors
         return Derive(error, $"{error.Message} Waiting stopped with {pending.Count} task(s) still pending: {shown}. They keep running on the service; wait for them again with WaitForAllAsync.", pending.Count > 0 ? pending[0] : error.TaskId);
     }
 
-    private static ChanjingException Derive(ChanjingException e, string message, string? taskId) => e switch
+    /// <summary>A failure whose own retries are spent: an enclosing call reports it instead of retrying it again.</summary>
+    public static ChanjingException RetriesSpent(ChanjingException error) => Derive(error, error.Message, error.TaskId, retriesSpent: true);
+
+    private static ChanjingException Derive(ChanjingException e, string message, string? taskId, bool retriesSpent = false) => e switch
     {
-        ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
-        ChanjingAuthenticationException => new ChanjingAuthenticationException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
-        ChanjingInvalidParameterException => new ChanjingInvalidParameterException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
-        ChanjingRateLimitException => new ChanjingRateLimitException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
-        ChanjingServerException => new ChanjingServerException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
-        _ => new ChanjingException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e.IsTransient, e) { TaskId = taskId, RetryAfter = e.RetryAfter },
+        ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        ChanjingAuthenticationException => new ChanjingAuthenticationException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        ChanjingInvalidParameterException => new ChanjingInvalidParameterException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        ChanjingRateLimitException => new ChanjingRateLimitException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        ChanjingServerException => new ChanjingServerException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        _ => new ChanjingException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e.IsTransient, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
     };
 }

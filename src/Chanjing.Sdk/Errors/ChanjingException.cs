@@ -64,4 +64,7 @@ public class ChanjingException : Exception
 
     /// <summary>Set by the pipeline when the request certainly did not create anything (rejected before processing).</summary>
     internal bool RequestRejected { get; init; }
+
+    /// <summary>Set when the SDK already retried this failure as far as the options allow (a shared token fetch): not retried again by an enclosing call.</summary>
+    internal bool RetriesSpent { get; init; }
 }

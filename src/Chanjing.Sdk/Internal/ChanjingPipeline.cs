@@ -29,6 +29,7 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly ResiliencePipeline _transfersOnce;
     private readonly PacedRateLimiter? _limiter;
     private int _disposed;
+    private SubmittedTaskIds? _submittedTasks;
 
     public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
     {
@@ -68,6 +69,9 @@ internal sealed class ChanjingPipeline : IDisposable
     /// <summary>The User-Agent of every request: the SDK, the runtime and the OS, after the application id when one is set.</summary>
     public string UserAgent { get; }
 
+    /// <summary>The ids the account's submits returned in this process (looked up once: the account key hashes the token).</summary>
+    public SubmittedTaskIds SubmittedTasks => _submittedTasks ??= SubmittedTaskIds.For(_options);
+
     /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
     public ServerClock ServerClock { get; } = new();
 
@@ -101,9 +105,9 @@ internal sealed class ChanjingPipeline : IDisposable
         try
         {
             var result = await pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ctx.CancellationToken)),
+                static (ctx, state) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ctx.CancellationToken, state.Caller)),
                 context,
-                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger)).ConfigureAwait(false);
+                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger, Caller: cancellationToken)).ConfigureAwait(false);
             Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), null);
             return result;
         }
@@ -182,17 +186,17 @@ internal sealed class ChanjingPipeline : IDisposable
         activity.SetTag("chanjing.trace_id", error.TraceId);
     }
 
-    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
+    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
         if (!request.Authenticated)
         {
-            return await SendOnceAsync(http, request, null, convert, ledger, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(http, request, null, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
         }
 
         var token = await Tokens.GetAccessTokenAsync(http, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await SendOnceAsync(http, request, token, convert, ledger, cancellationToken).ConfigureAwait(false);
+            return await SendOnceAsync(http, request, token, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
         }
         catch (ChanjingAuthenticationException rejected) when (rejected.Code == 10400)
         {
@@ -208,7 +212,7 @@ internal sealed class ChanjingPipeline : IDisposable
             try
             {
                 // A 10400 means the request was refused before processing, so repeating it (even a submit) is safe.
-                return await SendOnceAsync(http, request, renewed, convert, ledger, cancellationToken).ConfigureAwait(false);
+                return await SendOnceAsync(http, request, renewed, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
             }
             catch (ChanjingAuthenticationException again) when (again.Code == 10400)
             {
@@ -219,12 +223,12 @@ internal sealed class ChanjingPipeline : IDisposable
         }
     }
 
-    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
+    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
         ledger?.MaySend();
         try
         {
-            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, UserAgent, cancellationToken).ConfigureAwait(false);
+            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, UserAgent, cancellationToken, callerToken).ConfigureAwait(false);
         }
         catch (ChanjingException ex) when (ex.RequestRejected)
         {

@@ -43,7 +43,23 @@ internal static class Guard
         return value;
     }
 
-    public static bool HasControl(string? value) => value is not null && value.Any(char.IsControl);
+    public static bool HasControl(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public static int Positive(int value, string name)
     {

@@ -17,7 +17,7 @@ internal static class HttpTransport
     /// Sends <paramref name="request"/> once and converts the envelope's <c>data</c>. When <paramref name="guarded"/>, the
     /// HttpClient ends with <see cref="SingleSendHandler"/>, so the request's ticket tells whether it left.
     /// </summary>
-    public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent, CancellationToken cancellationToken)
+    public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent, CancellationToken cancellationToken, CancellationToken callerToken = default)
     {
         using var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.PathAndQuery));
         if (token is not null && !guarded)
@@ -43,6 +43,17 @@ internal static class HttpTransport
         try
         {
             response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && !callerToken.IsCancellationRequested && guarded && ticket.ProvedNotProcessed)
+        {
+            // The attempt timed out while a handler around the HttpClient waited to send again (after a 429 or a refused
+            // connection, or before the one send): the service never processed the request, so this is a refusal the
+            // SDK may retry (even a submit), not a timeout with an unknown outcome.
+            throw new ChanjingException($"Chanjing {request.Operation} was not processed: {(ticket.FirstStatus is { } status ? $"HTTP {(int)status}" : "no connection")}, then the attempt timed out while a handler around the HttpClient waited to send it again.", null, null, null, ticket.FirstStatus, isTransient: true, ex)
+            {
+                RequestRejected = true,
+                RetryAfter = ticket.FirstRetryAfter,
+            };
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {

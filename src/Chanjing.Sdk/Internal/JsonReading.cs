@@ -40,13 +40,16 @@ internal static class JsonReading
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
-            return [];
+            return LazyUriList.Empty;
         }
 
         if (value.ValueKind == JsonValueKind.String)
         {
             // Some endpoints report a single URL where others report a list: accept both.
-            return string.IsNullOrEmpty(value.GetString()) ? [] : [ToUri(value.GetString()!)];
+            var single = value.GetString();
+            return string.IsNullOrEmpty(single) ? LazyUriList.Empty
+                : single!.Length <= LazyUriList.MaxLength ? new LazyUriList([single])
+                : throw new FormatException($"The URL in '{name}' is {single.Length} characters long.");
         }
 
         if (value.ValueKind != JsonValueKind.Array)
@@ -54,17 +57,21 @@ internal static class JsonReading
             throw new FormatException($"Expected '{name}' to be an array of URLs but found {value.ValueKind}.");
         }
 
-        var list = new List<Uri>(value.GetArrayLength());
+        var length = value.GetArrayLength();
+        if (length == 0)
+        {
+            return LazyUriList.Empty;
+        }
+
+        var texts = new List<string>(length);
         foreach (var item in value.EnumerateArray())
         {
-            if (item.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(item.GetString()))
+            if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text)
             {
-                list.Add(ToUri(item.GetString()!));
+                texts.Add(text.Length <= LazyUriList.MaxLength ? text : throw new FormatException($"A URL in '{name}' is {text.Length} characters long."));
             }
         }
 
-        return list;
+        return texts.Count == 0 ? LazyUriList.Empty : new LazyUriList([.. texts]);
     }
-
-    private static Uri ToUri(string text) => Uri.TryCreate(text, UriKind.Absolute, out var absolute) ? absolute : new Uri(text, UriKind.RelativeOrAbsolute);
 }

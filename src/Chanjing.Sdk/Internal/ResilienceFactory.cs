@@ -14,7 +14,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>Retry rule of reads: any transient failure, including an attempt that timed out.</summary>
-    public static bool ShouldRetryRead(Exception? failure) => failure is ChanjingException { IsTransient: true } or TimeoutRejectedException;
+    public static bool ShouldRetryRead(Exception? failure) => failure is ChanjingException { IsTransient: true, RetriesSpent: false } or TimeoutRejectedException;
 
     /// <summary>Retry rule of submits: only a request the service certainly did not process.</summary>
     public static bool ShouldRetrySubmit(Exception? failure) => failure is ChanjingException { RequestRejected: true };

@@ -55,7 +55,7 @@ internal static class ResponseReader
             }
 
             var data = root.TryGetProperty("data", out var d) ? d : default;
-            return new ServiceResponse(document, data, traceId, statusCode);
+            return new ServiceResponse(document, data, traceId, statusCode, body);
         }
         catch (InvalidOperationException ex)
         {

@@ -17,6 +17,12 @@ internal sealed class SendTicket
     /// <summary>The send reached the transport (the primary handler) and did not fail to connect.</summary>
     public bool MayHaveLeft => Volatile.Read(ref _state) == 1;
 
+    /// <summary>
+    /// The service certainly did not process the request: it never reached the transport, its connection was refused,
+    /// or its one send was answered 429 by a gateway.
+    /// </summary>
+    public bool ProvedNotProcessed => !ReachedTransport || Volatile.Read(ref _state) == 2 || (int?)FirstStatus == 429;
+
     /// <summary>The send reached the innermost handler at least once.</summary>
     public bool ReachedTransport { get; private set; }
 

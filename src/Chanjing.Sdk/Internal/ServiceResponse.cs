@@ -5,11 +5,15 @@ using System.Text.Json;
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>
-/// A successful envelope: its <c>data</c> and trace id. <see cref="Data"/> lives only as long as this response:
-/// converters copy what they keep (a task keeps a clone of its own object), so the body is not copied twice.
+/// A successful envelope: its <c>data</c> and trace id. <see cref="Data"/> lives only as long as this response, but
+/// <see cref="Body"/> (a buffer the SDK allocated for this response alone) outlives it: a task keeps the slice of it
+/// that holds its own object instead of a copy.
 /// </summary>
-internal sealed class ServiceResponse(JsonDocument document, JsonElement data, string? traceId, HttpStatusCode statusCode) : IDisposable
+internal sealed class ServiceResponse(JsonDocument document, JsonElement data, string? traceId, HttpStatusCode statusCode, ReadOnlyMemory<byte> body = default) : IDisposable
 {
+    /// <summary>The whole body, never reused by the SDK after this response.</summary>
+    public ReadOnlyMemory<byte> Body { get; } = body;
+
     public JsonElement Data { get; } = data;
 
     public string? TraceId { get; } = traceId;

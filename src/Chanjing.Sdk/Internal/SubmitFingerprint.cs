@@ -1,15 +1,13 @@
-using System.Text.Json;
-
 namespace Chanjing.Sdk.Internal;
 
 /// <summary>
 /// What reconciliation compares between a submitted body and a listed task: the fields the service echoes (model,
 /// type, prompt, aspect ratio, clarity, duration, number of images, how many reference images), never the reference
-/// URLs themselves, which the service may re-host under new names. Read from the JSON body, so it works for every model.
+/// URLs themselves, which the service may re-host under new names. Read from the body's fields, so it works for every model.
 /// </summary>
 internal sealed class SubmitFingerprint
 {
-    private SubmitFingerprint(string? modelCode, CreationType type, string? prompt, string? aspectRatio, long? clarity, long? duration, long? numberOfImages, int imageCount, int frameCount)
+    public SubmitFingerprint(string? modelCode, CreationType type, string? prompt, string? aspectRatio, long? clarity, long? duration, long? numberOfImages, int imageCount, int frameCount)
     {
         FrameCount = frameCount;
         ModelCode = modelCode;
@@ -42,24 +40,11 @@ internal sealed class SubmitFingerprint
     public int FrameCount { get; }
 
     /// <summary>Everything compared, as one string: two submits with equal keys cannot be told apart by reconciliation.</summary>
-    public string Key => string.Join("\u001f", ModelCode, Type.Value, Prompt, AspectRatio, Clarity, Duration, NumberOfImages, ImageCount, FrameCount);
+    public string Key => _key ??= string.Concat(ModelCode, "\u001f", Prompt, "\u001f", AspectRatio, "\u001f", Numbers());
 
-    public static SubmitFingerprint FromBody(byte[] json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        var images = root.TryGetProperty("ref_img_url", out var list) && list.ValueKind == JsonValueKind.Array ? list.GetArrayLength() : 0;
-        return new SubmitFingerprint(
-            JsonReading.GetString(root, "model_code"),
-            new CreationType((int)(JsonReading.GetInt64(root, "creation_type") ?? 0)),
-            JsonReading.GetString(root, "ref_prompt"),
-            JsonReading.GetString(root, "aspect_ratio"),
-            JsonReading.GetInt64(root, "clarity"),
-            JsonReading.GetInt64(root, "video_duration"),
-            JsonReading.GetInt64(root, "number_of_images"),
-            images,
-            (root.TryGetProperty("start_frame", out var start) && start.ValueKind == JsonValueKind.String ? 1 : 0) + (root.TryGetProperty("end_frame", out var end) && end.ValueKind == JsonValueKind.String ? 1 : 0));
-    }
+    private string? _key;
+
+    private string Numbers() => FormattableString.Invariant($"{Type.Value}|{Clarity}|{Duration}|{NumberOfImages}|{ImageCount}|{FrameCount}");
 
     /// <summary>Whether <paramref name="task"/> may be the task this body created (created at or after <paramref name="since"/>).</summary>
     public bool Matches(CreationTask task, DateTimeOffset since)

@@ -8,6 +8,9 @@ namespace Chanjing.Sdk;
 /// </summary>
 public sealed class CreationTask
 {
+    private readonly ReadOnlyMemory<byte> _rawUtf8;
+    private JsonElement? _raw;
+
     internal CreationTask(
         string id,
         CreationTaskStatus status,
@@ -23,7 +26,7 @@ public sealed class CreationTask
         int? numberOfCreations,
         VideoTaskSettings? videoSettings,
         ImageTaskSettings? imageSettings,
-        JsonElement rawJson)
+        ReadOnlyMemory<byte> rawUtf8)
     {
         Id = id;
         Status = status;
@@ -39,7 +42,7 @@ public sealed class CreationTask
         NumberOfCreations = numberOfCreations;
         VideoSettings = videoSettings;
         ImageSettings = imageSettings;
-        RawJson = rawJson;
+        _rawUtf8 = rawUtf8;
     }
 
     /// <summary>The task id (<c>unique_id</c>), as returned by a submit.</summary>
@@ -85,7 +88,14 @@ public sealed class CreationTask
     public ImageTaskSettings? ImageSettings { get; }
 
     /// <summary>The task object exactly as received, so fields this version does not model stay reachable.</summary>
-    public JsonElement RawJson { get; }
+    /// <remarks>Kept as its UTF-8 bytes and parsed on first use: a wait holds its last task for as long as it waits.</remarks>
+    public JsonElement RawJson => _raw ??= Parse(_rawUtf8);
+
+    private static JsonElement Parse(ReadOnlyMemory<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8.Span);
+        return JsonElement.ParseValue(ref reader);
+    }
 
     /// <summary>Returns a short description: id, status and error message.</summary>
     public override string ToString() =>

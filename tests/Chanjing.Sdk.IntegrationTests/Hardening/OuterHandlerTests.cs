@@ -79,6 +79,27 @@ public sealed class OuterHandlerTests
         Assert.Equal(0, emulator.CountRequests(EmulatorEndpoint.ListTasks));
     }
 
+    [Fact]
+    public async Task Submit_AttemptTimesOutWhileAnOuterHandlerWaitsToRetryA429_RetriedAsRefusedNotReconciled()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.WithHttpStatus(429));
+        var services = new ServiceCollection();
+        services.AddChanjing(o =>
+        {
+            Configure(o, emulator, retries: 2);
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(500);
+        }).HttpClientBuilder.AddHttpMessageHandler(() => new WaitBeforeRetryHandler());
+        await using var provider = services.BuildServiceProvider();
+
+        var id = await provider.GetRequiredService<IChanjingClient>().SubmitReferenceVideoAsync(Support.Request());
+
+        Assert.False(string.IsNullOrEmpty(id));
+        Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.Submit)); // the refused one and the SDK's retry
+        Assert.Equal(1, emulator.TaskCount);
+        Assert.Equal(0, emulator.CountRequests(EmulatorEndpoint.ListTasks)); // no reconciliation: the outcome was known
+    }
+
     private static void Configure(ChanjingOptions o, ChanjingEmulator emulator, int retries = 3)
     {
         o.BaseAddress = emulator.BaseAddress;
@@ -110,6 +131,23 @@ public sealed class OuterHandlerTests
 
                 response.Dispose();
             }
+        }
+    }
+
+    /// <summary>An app-level retry handler whose delay after a 429 outlasts the SDK's attempt timeout.</summary>
+    private sealed class WaitBeforeRetryHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = await base.SendAsync(request, cancellationToken);
+            if ((int)response.StatusCode != 429)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return await base.SendAsync(request, cancellationToken);
         }
     }
 

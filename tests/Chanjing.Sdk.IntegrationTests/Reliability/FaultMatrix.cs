@@ -179,13 +179,12 @@ internal static class FaultMatrix
 
     private static readonly Lazy<Task<IReadOnlyList<MatrixOutcome>>> Run = new(() => RunAllAsync(parallelism: 8));
 
-    /// <summary>
-    /// A submit refused at the HTTP level (429, connection refused) under an outer retry handler: the handler waits a
-    /// jittered delay before its retry, so whether the SDK's attempt timeout or the refused resend comes first (and so
-    /// the outcome and the number of POSTs) varies from run to run. Reported with issue 13 as a defect.
-    /// </summary>
+    /// <summary>Cells whose outcome depends on timing; none since the transport reports a refused attempt that timed out while an outer handler waited as refused.</summary>
     public static bool IsTimingDependent(MatrixCell cell) =>
-        cell.Variant.OuterHandler && cell.Operation == MatrixOperation.Submit && cell.Fault.Class is FaultClass.Rejected or FaultClass.Refused && !cell.Fault.IsBodyCode;
+        // Was true for a submit refused at the HTTP level under an outer retry handler (the handler's delay outlasted
+        // the attempt timeout and the refusal read as an unknown outcome); the transport now reports such an attempt as
+        // refused, so those cells are checked like the others.
+        cell is null;
 
     /// <summary>
     /// An upload PUT under an outer retry handler: the PUT has no attempt timeout, so the handler's jittered retry (which
@@ -597,9 +596,8 @@ internal static class FaultMatrix
             fails the call that is waiting for the token (the shared fetch goes on for later calls); a body code on a
             PUT or a download is the storage's answer, so the SDK does not read it; a 200 download whose body is shorter
             or different is taken as the file (there is nothing to compare it with). With an outer retry handler, a
-            submit refused at the HTTP level (429, a refused connection) can be reported as an unknown outcome and
-            reconciled instead of retried: the handler's jittered retry delay outlasts the attempt timeout, so those
-            cells read "timing" (a known defect). An upload PUT under an outer handler races the handler's retry
+            submit refused at the HTTP level (429, a refused connection) is retried by the SDK like any refusal, even
+            when the handler's retry delay outlasts the attempt timeout. An upload PUT under an outer handler races the handler's retry
             against the SDK's (PUTs have no attempt timeout): its counts vary, and a refused first connection can fail
             the upload with no PUT sent (also reported); those cells read "timing" too.
 

@@ -219,6 +219,23 @@ public sealed class AdversarialRegressionTests
         Assert.True(Wire.JsonEquals("""{"end_frame":"https://x/last.jpg","ref_prompt":"p","creation_type":4,"video_duration":6,"model_code":"MiniMax-Hailuo-02"}""", body), body);
     }
 
+    [Fact]
+    public async Task TokenFetchFailingForGood_RetriedByTheTokenPipelineOnly_NotAgainByTheCallWaitingForIt()
+    {
+        var tokenRequests = 0;
+        var handler = new LambdaHandler((_, _) =>
+        {
+            Interlocked.Increment(ref tokenRequests);
+            return Task.FromResult(Wire.Code(50000, "内部错误"));
+        });
+        using var client = handler.CreateClient(o => { o.AccessToken = null; o.AppId = "spent-" + Guid.NewGuid(); o.SecretKey = "s"; o.MaxRetryAttempts = 2; });
+
+        var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
+
+        Assert.True(error.IsTransient);
+        Assert.Equal(3, tokenRequests); // one try and MaxRetryAttempts retries, not (1 + 2) x (1 + 2)
+    }
+
     private sealed class HostileCache : IChanjingTokenCache
     {
         public ValueTask<ChanjingAccessToken?> GetAsync(string key, CancellationToken cancellationToken = default) =>

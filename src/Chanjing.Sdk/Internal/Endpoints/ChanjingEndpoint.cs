@@ -2,7 +2,7 @@ namespace Chanjing.Sdk.Internal;
 
 /// <summary>One endpoint of the service: how to call it, which retry rules apply, and how to read its <c>data</c>.</summary>
 /// <typeparam name="T">What the endpoint's <c>data</c> becomes.</typeparam>
-internal sealed class ChanjingEndpoint<T>(string operation, HttpMethod method, string path, RequestKind kind, bool authenticated, bool sensitive, Func<System.Text.Json.JsonElement, T> read)
+internal sealed class ChanjingEndpoint<T>(string operation, HttpMethod method, string path, RequestKind kind, bool authenticated, bool sensitive, Func<ServiceResponse, T> convert)
 {
     public string Operation { get; } = operation;
 
@@ -14,7 +14,7 @@ internal sealed class ChanjingEndpoint<T>(string operation, HttpMethod method, s
     public RequestKind Kind { get; } = kind;
 
     /// <summary>Converts a successful envelope.</summary>
-    public Func<ServiceResponse, T> Convert { get; } = response => read(response.Data);
+    public Func<ServiceResponse, T> Convert { get; } = convert;
 
     /// <summary>A call of this endpoint with an optional query (already escaped) and JSON body.</summary>
     public ChanjingRequest Call(string? query = null, byte[]? body = null) =>

@@ -5,7 +5,9 @@ namespace Chanjing.Sdk.Internal;
 /// <summary>One page of <c>/open/v1/ai_creation/task/page</c>.</summary>
 internal sealed record TaskPage(IReadOnlyList<CreationTask> Tasks, int TotalPages, int TotalCount)
 {
-    public static TaskPage Read(JsonElement data)
+    public static TaskPage Read(JsonElement data) => Read(data, default);
+
+    public static TaskPage Read(JsonElement data, ReadOnlyMemory<byte> body)
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
@@ -17,7 +19,7 @@ internal sealed record TaskPage(IReadOnlyList<CreationTask> Tasks, int TotalPage
         {
             foreach (var item in list.EnumerateArray())
             {
-                tasks.Add(TaskReader.ReadTask(item));
+                tasks.Add(TaskReader.ReadTask(item, body));
             }
         }
         else if (data.TryGetProperty("list", out list) && list.ValueKind != JsonValueKind.Null)

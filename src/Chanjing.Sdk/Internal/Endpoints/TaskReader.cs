@@ -5,7 +5,10 @@ namespace Chanjing.Sdk.Internal;
 /// <summary>Reads service objects from JSON tolerantly: unknown fields ignored, nulls and odd types survived where harmless.</summary>
 internal static class TaskReader
 {
-    public static CreationTask ReadTask(JsonElement element)
+    public static CreationTask ReadTask(JsonElement element) => ReadTask(element, default);
+
+    /// <summary>Reads a task; its RawJson is the slice of <paramref name="body"/> that holds it when the runtime can tell where that is.</summary>
+    public static CreationTask ReadTask(JsonElement element, ReadOnlyMemory<byte> body)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -34,7 +37,23 @@ internal static class TaskReader
             (int?)JsonReading.GetInt64(element, "number_ai_creation"),
             element.TryGetProperty("motion_info", out var motion) && motion.ValueKind == JsonValueKind.Object ? ReadVideoSettings(motion) : null,
             element.TryGetProperty("photo_info", out var photo) && photo.ValueKind == JsonValueKind.Object ? ReadImageSettings(photo) : null,
-            element.Clone());
+            RawUtf8(element, body));
+    }
+
+    /// <summary>The element's own UTF-8 text: a slice of the response body when it lies in it, otherwise a copy.</summary>
+    public static ReadOnlyMemory<byte> RawUtf8(JsonElement element, ReadOnlyMemory<byte> body)
+    {
+#if NET9_0_OR_GREATER
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element);
+        if (!body.IsEmpty && body.Span.Overlaps(raw, out var offset) && offset >= 0 && offset + raw.Length <= body.Length)
+        {
+            return body.Slice(offset, raw.Length);
+        }
+
+        return raw.ToArray();
+#else
+        return System.Text.Encoding.UTF8.GetBytes(element.GetRawText());
+#endif
     }
 
     public static string ReadTaskId(JsonElement data) => data.ValueKind == JsonValueKind.String && !string.IsNullOrEmpty(data.GetString())

@@ -15,6 +15,11 @@ internal static class TokenEndpoint
         {
             return await pipeline.SendTokenRequestAsync(http, resilience, endpoint.Call(body: body), endpoint.Convert, cancellationToken).ConfigureAwait(false);
         }
+        catch (ChanjingException ex) when (ex.IsTransient)
+        {
+            // The token pipeline has already retried: the call waiting for the token must not retry it all again.
+            throw ChanjingErrors.RetriesSpent(ex);
+        }
         catch (ChanjingException ex) when (ex is not ChanjingAuthenticationException && !ex.IsTransient)
         {
             throw new ChanjingAuthenticationException($"Could not obtain a Chanjing access token for app id '{options.AppId}': {ex.Message}", ex.Code, ex.ServiceMessage, ex.TraceId, ex.StatusCode, ex);

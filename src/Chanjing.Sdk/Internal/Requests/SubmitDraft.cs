@@ -16,6 +16,7 @@ internal sealed class SubmitDraft
     private readonly Dictionary<string, JsonNode?> _fields = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
     private readonly List<FileSlot> _files = [];
+    private byte[]? _json;
     private bool _promptRequired;
 
     private SubmitDraft(CreationRequest request)
@@ -45,7 +46,7 @@ internal sealed class SubmitDraft
             throw new ArgumentException($"{name}.{nameof(request.ModelCode)} must not be empty.", "request");
         }
 
-        if (request.ModelCode.Any(char.IsControl))
+        if (Guard.HasControl(request.ModelCode))
         {
             throw new ArgumentException($"{name}.{nameof(request.ModelCode)} must not contain control characters.", "request");
         }
@@ -64,8 +65,9 @@ internal sealed class SubmitDraft
         ModelRules.Check(draft);
         try
         {
-            // Written once now, so a value JSON cannot carry (NaN, infinity) is refused before any upload or request.
-            draft.ToUtf8Json();
+            // Written once now, so a value JSON cannot carry (NaN, infinity) is refused before any upload or request;
+            // kept, unless a file's URL replaces its path later.
+            draft._json = draft.Write();
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or JsonException or NotSupportedException)
         {
@@ -84,6 +86,7 @@ internal sealed class SubmitDraft
     /// <summary>Puts an uploaded file's URL where its <c>file:</c> URI was.</summary>
     public void Fill(FileSlot slot, Uri uploaded)
     {
+        _json = null;
         if (slot.Index is { } index)
         {
             ((JsonArray)_fields[slot.Field]!)[index] = JsonValue.Create(uploaded.AbsoluteUri);
@@ -95,22 +98,43 @@ internal sealed class SubmitDraft
     }
 
     /// <summary>The UTF-8 JSON body, in the documented field order.</summary>
-    public byte[] ToUtf8Json()
+    public byte[] ToUtf8Json() => _json ??= Write();
+
+    /// <summary>What reconciliation compares, read from the fields (no JSON parse).</summary>
+    public SubmitFingerprint Fingerprint() => new(
+        ModelCode,
+        CreationType,
+        Text("ref_prompt"),
+        Text("aspect_ratio"),
+        Number("clarity"),
+        Number("video_duration"),
+        Number("number_of_images"),
+        Field("ref_img_url") is JsonArray images ? images.Count : 0,
+        (Field("start_frame") is null ? 0 : 1) + (Field("end_frame") is null ? 0 : 1));
+
+    private string? Text(string field) => Field(field) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private long? Number(string field) => Field(field) is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+
+    private byte[] Write()
     {
-        using var buffer = new MemoryStream();
+        using var buffer = new MemoryStream(512);
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            foreach (var field in Order.Where(_fields.ContainsKey).Concat(_fields.Keys.Where(k => Array.IndexOf(Order, k) < 0)))
+            foreach (var field in Order)
             {
-                writer.WritePropertyName(field);
-                if (_fields[field] is { } value)
+                if (_fields.TryGetValue(field, out var value))
                 {
-                    value.WriteTo(writer);
+                    WriteField(writer, field, value);
                 }
-                else
+            }
+
+            foreach (var pair in _fields)
+            {
+                if (Array.IndexOf(Order, pair.Key) < 0)
                 {
-                    writer.WriteNullValue();
+                    WriteField(writer, pair.Key, pair.Value);
                 }
             }
 
@@ -118,6 +142,19 @@ internal sealed class SubmitDraft
         }
 
         return buffer.ToArray();
+    }
+
+    private static void WriteField(Utf8JsonWriter writer, string name, JsonNode? value)
+    {
+        writer.WritePropertyName(name);
+        if (value is null)
+        {
+            writer.WriteNullValue();
+        }
+        else
+        {
+            value.WriteTo(writer);
+        }
     }
 
     public void RequirePrompt() => _promptRequired = true;
