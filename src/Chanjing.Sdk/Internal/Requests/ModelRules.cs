@@ -63,14 +63,20 @@ internal static class ModelRules
             throw new ArgumentException($"{draft.RequestName}: model {rule.Code} makes {(rule.Type == CreationType.Image ? "images" : "videos")}, but a {draft.RequestName} makes {(draft.CreationType == CreationType.Image ? "images" : "videos")}. {Hint(rule)}", "request");
         }
 
-        foreach (var field in rule.Forbidden.Where(f => draft.Field(f) is not null))
+        foreach (var field in rule.Forbidden)
         {
-            throw Refuse(draft, field, $"is not accepted by model {rule.Code} ('{field}'){(field == "clarity" ? "; set it to null" : string.Empty)}");
+            if (draft.Field(field) is not null)
+            {
+                throw Refuse(draft, field, $"is not accepted by model {rule.Code} ('{field}'){(field == "clarity" ? "; set it to null" : string.Empty)}");
+            }
         }
 
-        foreach (var field in rule.Required.Where(f => draft.Field(f) is null))
+        foreach (var field in rule.Required)
         {
-            throw Refuse(draft, field, $"is required by model {rule.Code} ('{field}')");
+            if (draft.Field(field) is null)
+            {
+                throw Refuse(draft, field, $"is required by model {rule.Code} ('{field}')");
+            }
         }
 
         if (rule.NeedsFirstFrame && draft.Field("start_frame") is null && draft.Field("ref_img_url") is null)

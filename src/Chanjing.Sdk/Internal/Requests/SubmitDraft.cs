@@ -13,8 +13,8 @@ internal sealed class SubmitDraft
     // The order of the documented bodies; fields the caller adds come after.
     private static readonly string[] Order = ["ref_img_url", "start_frame", "end_frame", "ref_prompt", "creation_type", "aspect_ratio", "clarity", "video_duration", "quality_mode", "number_of_images", "model_code", "callback"];
 
-    private readonly Dictionary<string, JsonNode?> _fields = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _properties = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, JsonNode?> _fields = new(16, StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _properties = new(16, StringComparer.Ordinal);
     private readonly List<FileSlot> _files = [];
     private byte[]? _json;
     private bool _promptRequired;
@@ -118,7 +118,7 @@ internal sealed class SubmitDraft
 
     private byte[] Write()
     {
-        using var buffer = new MemoryStream(512);
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
