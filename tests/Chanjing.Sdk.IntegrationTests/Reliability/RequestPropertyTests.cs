@@ -20,7 +20,7 @@ namespace Chanjing.Sdk.IntegrationTests.Reliability;
 public sealed class RequestPropertyTests(ITestOutputHelper output)
 {
     private const string SeedVariable = "CHANJING_FUZZ_SEED";
-    private const int Cases = 200;
+    private const int Cases = 600;
 
     private static readonly string[] KnownCodes = [.. ChanjingModels.Known.Select(m => m.Code)];
 
@@ -92,7 +92,29 @@ public sealed class RequestPropertyTests(ITestOutputHelper output)
             return new Case(family, code, info.CreationType, $"a horse gallops across the grassland #{n}", [url], url, null, ratio, image ? 2048 : clarity, image ? null : 10, image ? count : null, null, callback, []);
         });
 
-    private static readonly Gen<Case> Cases_ = Gen.Frequency((3, Hostile), (2, Documented));
+    private static readonly Gen<int?> Edges = Gen.OneOf<int?>(0, -1, int.MinValue, int.MaxValue, 61, 3);
+
+    /// <summary>A documented request with one field (or the family, or the extras) taken from a hostile one: the edge of each rule.</summary>
+    private static readonly Gen<Case> Mutated = Gen.Select(Documented, Hostile, Gen.Int[0, 14], Edges).Select((d, h, field, edge) => field switch
+    {
+        12 => d with { Duration = edge },
+        13 => d with { Clarity = edge },
+        14 => d with { Count = edge },
+        0 => d with { Model = h.Model },
+        1 => d with { Prompt = h.Prompt },
+        2 => d with { Urls = h.Urls },
+        3 => d with { Start = h.Start, End = h.End },
+        4 => d with { Ratio = h.Ratio },
+        5 => d with { Clarity = h.Clarity },
+        6 => d with { Duration = h.Duration },
+        7 => d with { Count = h.Count },
+        8 => d with { Quality = h.Quality },
+        9 => d with { Callback = h.Callback },
+        10 => d with { Family = h.Family, CustomType = h.CustomType },
+        _ => d with { Extras = h.Extras },
+    });
+
+    private static readonly Gen<Case> Cases_ = Gen.Frequency((2, Hostile), (1, Documented), (2, Mutated));
 
     /// <summary>Half the cases use the family a documented model names, so many bodies get as far as the emulator.</summary>
     private static Family FamilyOf(Type requestType) => requestType.Name switch
@@ -152,7 +174,7 @@ public sealed class RequestPropertyTests(ITestOutputHelper output)
         {
             File.Delete(realFile);
             output.WriteLine("outcomes: " + string.Join(", ", tally.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
-            output.WriteLine($"emulator tasks created: {emulator.TaskCount}");
+            output.WriteLine($"round trips: {emulator.TaskCount} tasks created; submits and raw probes are most of the emulator's requests");
         }
     }
 
@@ -220,7 +242,7 @@ public sealed class RequestPropertyTests(ITestOutputHelper output)
 
     /// <summary>
     /// The SDK's extra rules, stricter than the service by design (and documented): a family's required URLs or frame
-    /// ("use a TextToVideoRequest"), a required prompt, an empty prompt (null omits it), a model's refused field that the service would ignore, control
+    /// ("use a TextToVideoRequest"), a required prompt, an empty prompt (null omits it), a number of images outside 1-4 or a number below 1 on a model that ignores the field, a model's refused field that the service would ignore, control
     /// characters in a URL.
     /// </summary>
     private static bool IsDeliberate(string message) =>
@@ -232,7 +254,8 @@ public sealed class RequestPropertyTests(ITestOutputHelper output)
         || message.Contains("must not contain control characters", StringComparison.Ordinal)
         || message.Contains("has an empty name or one with control characters", StringComparison.Ordinal)
         || message.Contains("collides with", StringComparison.Ordinal)
-        || message.Contains("must be between 1 and 4", StringComparison.Ordinal);
+        || message.Contains("must be between 1 and 4", StringComparison.Ordinal)
+        || message.Contains("must be greater than zero", StringComparison.Ordinal);
 
     /// <summary>
     /// Bodies of documented models the SDK accepts and the emulator refuses, found by this property and reported with
@@ -278,7 +301,8 @@ public sealed class RequestPropertyTests(ITestOutputHelper output)
             return "kling-v2-5-turbo-normal with more than one reference image";
         }
 
-        if (Says("ref_img_url 至少包含一个视频") && !c.Urls.Any(u => u.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || u.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
+        var sentUrls = c.Family is Family.ReferenceVideo or Family.VideoEdit or Family.ImageGeneration ? c.Urls : [];
+        if (Says("ref_img_url 至少包含一个视频") && !sentUrls.Any(u => u.EndsWith(".mp4", StringComparison.OrdinalIgnoreCase) || u.EndsWith(".mov", StringComparison.OrdinalIgnoreCase)))
         {
             return "video edit without a video URL";
         }
