@@ -38,6 +38,9 @@ public sealed class CreationRequestValidationTests
         { "empty model code", () => new TextToVideoRequest { ModelCode = " ", Prompt = "p" }, "TextToVideoRequest.ModelCode must not be empty" },
         { "model code with a line break", () => new TextToVideoRequest { ModelCode = "happyhorse\r\nX-Injected: 1", Prompt = "p" }, "control characters" },
         { "default aspect ratio value", () => new TextToVideoRequest { ModelCode = "future", Prompt = "p", AspectRatio = default(AspectRatio) }, "TextToVideoRequest.AspectRatio must not be default(AspectRatio)" },
+        { "video edit of images only", () => new VideoEditRequest { Prompt = "p", SourceUrls = { Image } }, "VideoEditRequest.SourceUrls holds only images; model happyhorse-1.0-video-edit needs at least one video" },
+        { "kling turbo takes one reference image", () => new ReferenceVideoRequest { ModelCode = ChanjingModels.KlingV25TurboNormal, Prompt = "p", Clarity = null, ReferenceImageUrls = { Image, Image } }, "takes at most 1" },
+        { "happyhorse i2v aspect ratios", () => new ImageToVideoRequest { Prompt = "p", StartFrameUrl = Image, Clarity = VideoClarity.P720, DurationSeconds = 5, AspectRatio = new AspectRatio("4:3") }, "ImageToVideoRequest.AspectRatio is '4:3', but model happyhorse-1.0-i2v takes 9:16, 16:9, 1:1" },
         { "empty additional field name", () => new CustomCreationRequest(CreationType.Video, "future") { Prompt = "p", AdditionalFields = { [" "] = 1 } }, "empty name" },
     };
 

@@ -26,6 +26,9 @@ internal sealed class ModelRule(string code, CreationType type, Type family, str
 
     public int MaxReferenceImages { get; init; } = 9;
 
+    /// <summary>Needs at least one video among its <c>ref_img_url</c> sources (refused when every source is an image file).</summary>
+    public bool NeedsVideoSource { get; init; }
+
     /// <summary>Needs a first frame, as <c>start_frame</c> or as one <c>ref_img_url</c> (the i2v page shows both).</summary>
     public bool NeedsFirstFrame { get; init; }
 }

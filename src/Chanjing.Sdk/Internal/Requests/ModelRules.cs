@@ -19,14 +19,14 @@ internal static class ModelRules
     private static readonly Dictionary<string, ModelRule> Rules = new ModelRule[]
     {
         new(ChanjingModels.HappyHorseReferenceToVideo, CreationType.Video, typeof(ReferenceVideoRequest), "HappyHorse reference images + prompt to video") { Required = ["ref_img_url", "ref_prompt", "aspect_ratio", "clarity", "video_duration"], Forbidden = ["start_frame", "end_frame"], AspectRatios = HappyHorseRatios, Clarities = [720, 1080], Durations = [5, 10] },
-        new(ChanjingModels.HappyHorseImageToVideo, CreationType.Video, typeof(ImageToVideoRequest), "HappyHorse first frame + prompt to video") { Required = ["ref_prompt", "clarity", "video_duration"], NeedsFirstFrame = true, MaxReferenceImages = 1, Clarities = [720, 1080], Durations = [5, 10] },
+        new(ChanjingModels.HappyHorseImageToVideo, CreationType.Video, typeof(ImageToVideoRequest), "HappyHorse first frame + prompt to video") { Required = ["ref_prompt", "clarity", "video_duration"], NeedsFirstFrame = true, MaxReferenceImages = 1, AspectRatios = HappyHorseRatios, Clarities = [720, 1080], Durations = [5, 10] },
         new(ChanjingModels.HappyHorseTextToVideo, CreationType.Video, typeof(TextToVideoRequest), "HappyHorse prompt to video") { Required = ["ref_prompt", "aspect_ratio", "clarity", "video_duration"], Forbidden = NoImages, AspectRatios = HappyHorseRatios, Clarities = [720, 1080], Durations = [5, 10] },
-        new(ChanjingModels.HappyHorseVideoEdit, CreationType.Video, typeof(VideoEditRequest), "HappyHorse video edit") { Required = ["ref_img_url", "ref_prompt"], Forbidden = ["start_frame", "end_frame"], Clarities = [720, 1080] },
+        new(ChanjingModels.HappyHorseVideoEdit, CreationType.Video, typeof(VideoEditRequest), "HappyHorse video edit") { Required = ["ref_img_url", "ref_prompt"], Forbidden = ["start_frame", "end_frame"], Clarities = [720, 1080], NeedsVideoSource = true },
         new(ChanjingModels.DoubaoSeedance10LiteImageToVideo, CreationType.Video, typeof(ImageToVideoRequest), "Doubao Seedance 1.0 lite, first/last frame to video") { Required = ["ref_prompt", "video_duration"] },
         new(ChanjingModels.DoubaoSeedance10Pro, CreationType.Video, typeof(TextToVideoRequest), "Doubao Seedance 1.0 pro, text or image to video") { Required = ["ref_prompt"] },
         new(ChanjingModels.DoubaoSeedance20, CreationType.Video, typeof(TextToVideoRequest), "Doubao Seedance 2.0") { Required = ["ref_prompt"] },
         new(ChanjingModels.Seedance20ProWeToken, CreationType.Video, typeof(TextToVideoRequest), "Seedance 2.0 pro") { Required = ["ref_prompt"] },
-        new(ChanjingModels.KlingV25TurboNormal, CreationType.Video, typeof(ReferenceVideoRequest), "Kling 2.5 turbo, optional reference image, std/pro") { Required = ["ref_prompt", "video_duration"], Forbidden = ["clarity"], QualityModes = StdPro },
+        new(ChanjingModels.KlingV25TurboNormal, CreationType.Video, typeof(ReferenceVideoRequest), "Kling 2.5 turbo, optional reference image, std/pro") { Required = ["ref_prompt", "video_duration"], Forbidden = ["clarity"], QualityModes = StdPro, MaxReferenceImages = 1 },
         new(ChanjingModels.TxKling25, CreationType.Video, typeof(ImageToVideoRequest), "Kling 2.5, first/last frame to video") { Required = ["video_duration"], QualityModes = StdPro },
         new(ChanjingModels.TxKlingV21Master, CreationType.Video, typeof(ReferenceVideoRequest), "Kling v2.1 master, start and end images") { Required = ["ref_img_url", "ref_prompt", "aspect_ratio", "clarity", "video_duration"], MaxReferenceImages = 2, QualityModes = ["pro"] },
         new(ChanjingModels.MiniMaxHailuo02, CreationType.Video, typeof(ImageToVideoRequest), "MiniMax Hailuo 02, first/last frame to video") { Required = ["ref_prompt", "video_duration"], Durations = [6, 10] },
@@ -89,6 +89,11 @@ internal static class ModelRules
             throw Refuse(draft, "ref_img_url", $"holds {references.Count} URLs; model {rule.Code} takes at most {rule.MaxReferenceImages}");
         }
 
+        if (rule.NeedsVideoSource && draft.Field("ref_img_url") is JsonArray sources && sources.Count > 0 && sources.All(IsImageFile))
+        {
+            throw Refuse(draft, "ref_img_url", $"holds only images; model {rule.Code} needs at least one video (MP4 or MOV) to edit");
+        }
+
         Allowed(draft, rule, "aspect_ratio", rule.AspectRatios);
         Allowed(draft, rule, "quality_mode", rule.QualityModes);
         Allowed(draft, rule, "clarity", rule.Clarities);
@@ -109,6 +114,20 @@ internal static class ModelRules
         {
             throw Refuse(draft, field, $"is {number}, but model {rule.Code} takes {string.Join(", ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))}");
         }
+    }
+
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"];
+
+    /// <summary>A source whose path ends with an image extension (one without an extension could be anything, so it passes).</summary>
+    private static bool IsImageFile(JsonNode? node)
+    {
+        if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
+        {
+            return false;
+        }
+
+        var path = Uri.TryCreate(text, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.AbsolutePath : text;
+        return ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
     }
 
     private static int? Number(JsonNode node) =>
