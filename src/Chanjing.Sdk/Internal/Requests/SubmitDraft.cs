@@ -116,46 +116,7 @@ internal sealed class SubmitDraft
 
     private long? Number(string field) => Field(field) is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
 
-    private byte[] Write()
-    {
-        using var buffer = new PooledBufferWriter();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            foreach (var field in Order)
-            {
-                if (_fields.TryGetValue(field, out var value))
-                {
-                    WriteField(writer, field, value);
-                }
-            }
-
-            foreach (var pair in _fields)
-            {
-                if (Array.IndexOf(Order, pair.Key) < 0)
-                {
-                    WriteField(writer, pair.Key, pair.Value);
-                }
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static void WriteField(Utf8JsonWriter writer, string name, JsonNode? value)
-    {
-        writer.WritePropertyName(name);
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            value.WriteTo(writer);
-        }
-    }
+    private byte[] Write() => SubmitBodyWriter.Write(_fields, Order);
 
     public void RequirePrompt() => _promptRequired = true;
 
