@@ -38,7 +38,11 @@ internal static class HttpTransport
 
         // With the single-send handler in place, it adds the token itself, below every logging handler.
         var ticket = new SendTicket { AccessToken = guarded ? token : null };
-        SendTicket.Attach(message, ticket);
+        if (guarded)
+        {
+            // Only the single-send handler reads it; attaching allocates the message's options dictionary.
+            SendTicket.Attach(message, ticket);
+        }
         HttpResponseMessage response;
         try
         {
