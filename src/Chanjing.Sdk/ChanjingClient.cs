@@ -28,7 +28,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     }
 
     /// <summary>Creates a client around the caller's <see cref="HttpClient"/>, which it does not dispose.</summary>
-    /// <param name="httpClient">The transport. Its <see cref="HttpClient.Timeout"/> still applies: if it is shorter than <see cref="ChanjingOptions.AttemptTimeout"/> it wins, and surfaces as a transient <see cref="ChanjingException"/>.</param>
+    /// <param name="httpClient">The transport. Its <see cref="HttpClient.Timeout"/> still applies: if it is shorter than <see cref="ChanjingOptions.AttemptTimeout"/> it wins, and surfaces as a transient <see cref="ChanjingException"/>. Turn off automatic redirects on its handler: a redirect it follows takes the access_token to the other host (the SDK then refuses that host's answer).</param>
     /// <param name="options">The settings; copied, and validated now.</param>
     /// <exception cref="OptionsValidationException">A setting is invalid; the message names it.</exception>
     public ChanjingClient(HttpClient httpClient, ChanjingOptions options)

@@ -51,7 +51,7 @@ internal static class TaskCommands
 
             foreach (var url in task.OutputUrls)
             {
-                console.WriteData($"output:   {url.AbsoluteUri}");
+                console.WriteData($"output:   {UrlText.Of(url)}");
             }
 
             return ExitCodes.Success;
@@ -300,7 +300,7 @@ internal static class TaskCommands
         var parts = new List<string> { task.Id, task.Status.Value };
         if (task.Status.IsSuccess)
         {
-            parts.AddRange(task.OutputUrls.Select(u => u.AbsoluteUri));
+            parts.AddRange(task.OutputUrls.Select(UrlText.Of));
         }
         else if (task.ErrorMessage is not null)
         {

@@ -36,7 +36,7 @@ internal static class UploadCommand
                 run.PrintJson(w =>
                 {
                     w.WriteStartObject();
-                    w.WriteString("url", uploaded.Url.AbsoluteUri);
+                    w.WriteString("url", UrlText.Of(uploaded.Url));
                     w.WriteString("fileId", uploaded.FileId);
                     w.WriteString("mimeType", uploaded.MimeType);
                     w.WriteNumber("length", uploaded.Length);
@@ -45,7 +45,7 @@ internal static class UploadCommand
             }
             else
             {
-                console.WriteData(uploaded.Url.AbsoluteUri);
+                console.WriteData(UrlText.Of(uploaded.Url));
             }
 
             return ExitCodes.Success;

@@ -50,7 +50,7 @@ internal static class JsonDocumentWriter
         writer.WriteStartArray("outputUrls");
         foreach (var url in task.OutputUrls)
         {
-            writer.WriteStringValue(url.AbsoluteUri);
+            writer.WriteStringValue(UrlText.Of(url));
         }
 
         writer.WriteEndArray();

@@ -151,8 +151,17 @@ public partial class ChanjingClient
             throw new ArgumentException($"Task {task.Id} has no outputs to download (status {task.Status}).", nameof(task));
         }
 
-        Directory.CreateDirectory(directory);
         var urls = task.OutputUrls.ToArray();
+        foreach (var url in urls)
+        {
+            if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+            {
+                // The service's data, not the caller's argument: a failure of the call, not a usage error.
+                throw new ChanjingException($"Task {task.Id} reports an output that is not an absolute http(s) URL ('{Redact(url)}'); it cannot be downloaded.", null, null, null, null, isTransient: false) { TaskId = task.Id };
+            }
+        }
+
+        Directory.CreateDirectory(directory);
         var saved = new List<string>(urls.Length);
         var refreshed = false;
         for (var i = 0; i < urls.Length; i++)

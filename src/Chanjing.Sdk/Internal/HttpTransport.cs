@@ -19,7 +19,8 @@ internal static class HttpTransport
     /// </summary>
     public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent, CancellationToken cancellationToken, CancellationToken callerToken = default)
     {
-        using var message = new HttpRequestMessage(request.Method, new Uri(baseAddress, request.PathAndQuery));
+        var requested = new Uri(baseAddress, request.PathAndQuery);
+        using var message = new HttpRequestMessage(request.Method, requested);
         if (token is not null && !guarded)
         {
             message.Headers.TryAddWithoutValidation("access_token", token);
@@ -66,6 +67,13 @@ internal static class HttpTransport
 
         using (response)
         {
+            if (response.RequestMessage?.RequestUri is { } final && !SameOrigin(final, requested))
+            {
+                // The caller's HttpClient followed a redirect (the SDK's own do not): the answer is another host's, not
+                // Chanjing's, and the access_token went along with the request.
+                throw new ChanjingException($"Chanjing {request.Operation} was redirected to another host ({ChanjingClient.Redact(final)}) by the HttpClient, which sent the access_token there too. Set AllowAutoRedirect = false on the handler of the HttpClient you give the SDK.", null, null, null, response.StatusCode, isTransient: false);
+            }
+
             clock?.Observe(response.Headers.Date, time.GetUtcNow());
             if ((int)response.StatusCode is >= 300 and <= 399)
             {
@@ -147,6 +155,9 @@ internal static class HttpTransport
 
         return header?.Date is { } date ? date - time.GetUtcNow() : null;
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        string.Equals(a.Scheme, b.Scheme, StringComparison.OrdinalIgnoreCase) && string.Equals(a.Host, b.Host, StringComparison.OrdinalIgnoreCase) && a.Port == b.Port;
 
     private static string FormatTimeout(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan ? "infinite" : timeout.ToString();
 

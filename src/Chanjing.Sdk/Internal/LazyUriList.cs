@@ -26,9 +26,10 @@ internal sealed class LazyUriList(string[] texts) : IReadOnlyList<Uri>
     /// <summary>The longest URL text kept (the reader refuses longer ones, so conversion can never fail).</summary>
     public const int MaxLength = 32 * 1024;
 
-    // Never throws: a text that is no URI at all becomes a relative URI of its escaped form (RawJson keeps the original).
+    // Never throws. Only http(s) counts as absolute: on Unix "/files/x.mp4" would otherwise read as a file: URI, and a
+    // file: URI fed back into a request is a local file the SDK uploads. Anything else stays relative (RawJson keeps the text).
     private static Uri ToUri(string text) =>
-        Uri.TryCreate(text, UriKind.Absolute, out var absolute) ? absolute
-        : Uri.TryCreate(text, UriKind.RelativeOrAbsolute, out var relative) ? relative
+        Uri.TryCreate(text, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps) ? absolute
+        : Uri.TryCreate(text, UriKind.Relative, out var relative) ? relative
         : new Uri(Uri.EscapeDataString(text), UriKind.Relative);
 }

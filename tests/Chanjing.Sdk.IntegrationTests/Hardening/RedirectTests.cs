@@ -43,6 +43,22 @@ public sealed class RedirectTests
     }
 
     [Fact]
+    public async Task ApiRedirect_CallersHttpClientFollowsIt_TheOtherHostsAnswerIsRefused()
+    {
+        await using var collector = RawServer.Start(_ => "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 78\r\nConnection: close\r\n\r\n{\"code\":0,\"msg\":\"success\",\"data\":{\"unique_id\":\"t1\",\"progress_desc\":\"Success\"}}");
+        await using var api = RawServer.Start(_ => $"HTTP/1.1 307 Temporary Redirect\r\nLocation: {collector.Address}steal\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        // A caller's HttpClient follows redirects unless told not to; the SDK cannot reach into it.
+        using var http = new HttpClient();
+        using var client = new ChanjingClient(http, new ChanjingOptions { BaseAddress = api.Address, AccessToken = "SECRET-TOKEN", MaxRetryAttempts = 0 });
+
+        var error = await Assert.ThrowsAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
+
+        Assert.False(error.IsTransient);
+        Assert.Contains("AllowAutoRedirect = false", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET-TOKEN", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DownloadRedirect_FollowedByTheSdkItself()
     {
         var bytes = Enumerable.Range(0, 5000).Select(i => (byte)i).ToArray();

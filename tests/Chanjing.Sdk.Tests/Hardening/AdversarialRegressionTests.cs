@@ -236,6 +236,27 @@ public sealed class AdversarialRegressionTests
         Assert.Equal(3, tokenRequests); // one try and MaxRetryAttempts retries, not (1 + 2) x (1 + 2)
     }
 
+    [Fact]
+    public async Task OutputUrls_AServicePathNotAUrl_StaysRelativeNeverAFileUri()
+    {
+        var handler = new LambdaHandler((_, _) =>
+        {
+            var task = Wire.Task("t1", "Success");
+            task["output_url"] = new JsonArray("/files/out.mp4", "files/b.mp4");
+            task["ref_img_url"] = new JsonArray("/etc/passwd");
+            return Task.FromResult(Wire.Ok(task));
+        });
+        using var client = handler.CreateClient();
+
+        var task = await client.GetTaskAsync("t1");
+
+        Assert.All(task.OutputUrls.Concat(task.ReferenceImageUrls), u => Assert.False(u.IsAbsoluteUri, u.OriginalString));
+        Assert.Equal("/files/out.mp4", task.OutputUrls[0].OriginalString);
+        var error = await Assert.ThrowsAsync<ChanjingException>(() => client.DownloadOutputsAsync(task, Path.Combine(Path.GetTempPath(), "chanjing-never-" + Guid.NewGuid().ToString("N"))));
+        Assert.False(error.IsTransient);
+        Assert.Equal("t1", error.TaskId);
+    }
+
     private sealed class HostileCache : IChanjingTokenCache
     {
         public ValueTask<ChanjingAccessToken?> GetAsync(string key, CancellationToken cancellationToken = default) =>
