@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
 namespace Chanjing.Sdk.Internal;
@@ -10,28 +11,26 @@ internal static class TokenStates
 {
     private const int SweepEvery = 64;
     private static readonly object Gate = new();
-    private static readonly Dictionary<string, TokenState> ProcessStates = new(StringComparer.Ordinal);
-    private static readonly ConditionalWeakTable<IChanjingTokenCache, Dictionary<string, TokenState>> CacheStates = new();
+    private static readonly ConcurrentDictionary<string, TokenState> ProcessStates = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<IChanjingTokenCache, ConcurrentDictionary<string, TokenState>> CacheStates = new();
     private static int _addedSinceSweep;
 
     /// <summary>How many accounts have a state in this process (for tests).</summary>
-    public static int Count
-    {
-        get
-        {
-            lock (Gate)
-            {
-                return ProcessStates.Count;
-            }
-        }
-    }
+    public static int Count => ProcessStates.Count;
 
     public static TokenState For(IChanjingTokenCache? cache, string key, TimeProvider time)
     {
+        var states = cache is null ? ProcessStates : CacheStates.GetValue(cache, static _ => new ConcurrentDictionary<string, TokenState>(StringComparer.Ordinal));
+
+        // Every authenticated request looks its account up: the common case takes no lock.
+        if (states.TryGetValue(key, out var state))
+        {
+            return state;
+        }
+
         lock (Gate)
         {
-            var states = cache is null ? ProcessStates : CacheStates.GetValue(cache, static _ => new Dictionary<string, TokenState>(StringComparer.Ordinal));
-            if (states.TryGetValue(key, out var state))
+            if (states.TryGetValue(key, out state))
             {
                 return state;
             }
@@ -43,16 +42,17 @@ internal static class TokenStates
             }
 
             state = new TokenState();
-            states.Add(key, state);
+            states[key] = state;
             return state;
         }
     }
 
-    private static void Sweep(Dictionary<string, TokenState> states, DateTimeOffset now)
+    // Under the gate, so no state is created for a key while it is being dropped; readers never block.
+    private static void Sweep(ConcurrentDictionary<string, TokenState> states, DateTimeOffset now)
     {
         foreach (var idle in states.Where(pair => pair.Value.IsIdle(now)).Select(pair => pair.Key).ToList())
         {
-            states.Remove(idle);
+            states.TryRemove(idle, out _);
         }
     }
 }

@@ -9,7 +9,7 @@ namespace Chanjing.Sdk;
 public sealed class CreationTask
 {
     private readonly ReadOnlyMemory<byte> _rawUtf8;
-    private JsonElement? _raw;
+    private RawHolder? _raw;
 
     internal CreationTask(
         string id,
@@ -89,7 +89,13 @@ public sealed class CreationTask
 
     /// <summary>The task object exactly as received, so fields this version does not model stay reachable.</summary>
     /// <remarks>Kept as its UTF-8 bytes and parsed on first use: a wait holds its last task for as long as it waits.</remarks>
-    public JsonElement RawJson => _raw ??= Parse(_rawUtf8);
+    public JsonElement RawJson => (_raw ??= new RawHolder(Parse(_rawUtf8))).Value;
+
+    // A reference is written atomically (a nullable struct is not): concurrent first readers see a whole element.
+    private sealed class RawHolder(JsonElement value)
+    {
+        public JsonElement Value { get; } = value;
+    }
 
     private static JsonElement Parse(ReadOnlyMemory<byte> utf8)
     {
