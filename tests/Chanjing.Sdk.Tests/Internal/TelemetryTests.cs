@@ -131,15 +131,34 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Metrics_NobodyListening_NothingRecordedAndCallsWork()
+    public void Metrics_NobodyListening_RecordingAllocatesNothing_ListeningRecordsEverything()
     {
-        var handler = new LambdaHandler((_, _) => Task.FromResult(Wire.Ok(Wire.Task("t1"))));
-        using var client = handler.CreateClient();
+        using var meter = new Meter("Chanjing.Sdk");
+        var telemetry = new ChanjingTelemetry(meter);
+        var error = new ChanjingServerException("failed");
+        var task = ChanjingModelFactory.CreationTask("t1", CreationTaskStatus.Success);
+        void RecordAll()
+        {
+            telemetry.Operation("task lookup", TimeSpan.FromMilliseconds(5), error);
+            telemetry.Retry("task lookup", error);
+            telemetry.TokenRefresh(success: true);
+            telemetry.Reconciliation("found");
+            telemetry.TaskFinished(task, TimeSpan.FromSeconds(30));
+        }
 
-        var task = await client.GetTaskAsync("t1");
+        RecordAll(); // JIT and first-use allocations
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            RecordAll();
+        }
 
-        Assert.Equal("t1", task.Id);
-        Assert.False(ChanjingTelemetry.Shared.Meter.Name != "Chanjing.Sdk");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        using var measurements = new Measurements(meter);
+        RecordAll();
+
+        Assert.Equal(0, allocated);
+        Assert.Equal(5, measurements.Items.Count);
     }
 
     [Fact]
