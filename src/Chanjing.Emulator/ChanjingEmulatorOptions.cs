@@ -3,8 +3,12 @@ namespace Chanjing.Emulator;
 /// <summary>How an emulator behaves: credentials, token lifetime, task and file timings, limits.</summary>
 public sealed class ChanjingEmulatorOptions
 {
-    /// <summary>The app id the token endpoint accepts. Default <c>emulator</c>.</summary>
-    public string AppId { get; set; } = "emulator";
+    /// <summary>
+    /// The app id the token endpoint accepts. Default <c>emulator-</c> followed by 8 random hex digits, new for each
+    /// options object: every in-process emulator is its own account, so a token an SDK cached for an emulator that has
+    /// stopped is never offered to a later one that reuses its port (the standalone host defaults to <c>emulator</c>).
+    /// </summary>
+    public string AppId { get; set; } = "emulator-" + Guid.NewGuid().ToString("N").Substring(0, 8);
 
     /// <summary>The secret key the token endpoint accepts. Default <c>emulator-secret</c>.</summary>
     public string SecretKey { get; set; } = "emulator-secret";

@@ -77,4 +77,30 @@ public sealed class SubmitSafetyTests
         Assert.Equal(2, emulator.TaskCount);
         Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.AccessToken));
     }
+
+    [Fact]
+    public async Task Emulators_StartedOneAfterAnotherOnTheSamePort_AreSeparateAccounts()
+    {
+        // A test suite starts hundreds of emulators; the kernel hands a closed one's port to a later one. The SDK shares
+        // tokens process-wide by address and app id, so two emulators with one app id on one port looked like one account
+        // whose tokens the second one had forgotten: a stray 10400 and a second submit request (a flaky count in CI).
+        Uri address;
+        await using (var first = await ChanjingEmulator.StartAsync(Support.FastEmulator()))
+        {
+            using var client = Support.Client(first);
+            await client.SubmitReferenceVideoAsync(Support.Request());
+            address = first.BaseAddress;
+        }
+
+        var options = Support.FastEmulator();
+        options.Url = address.GetLeftPart(UriPartial.Authority);
+        await using var second = await ChanjingEmulator.StartAsync(options);
+        using var next = Support.Client(second);
+
+        await next.SubmitReferenceVideoAsync(Support.Request());
+
+        Assert.Equal(address, second.BaseAddress);
+        Assert.Equal(1, second.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(1, second.CountRequests(EmulatorEndpoint.AccessToken));
+    }
 }

@@ -26,7 +26,7 @@ internal static class EmulatorCommand
                 throw new UsageException($"--urls must be http(s) URLs such as {DefaultUrl}, but was '{url}'.");
             }
 
-            await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { Url = url, EnableAdminEndpoints = true }, run.CancellationToken).ConfigureAwait(false);
+            await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { Url = url, EnableAdminEndpoints = true, AppId = "emulator" }, run.CancellationToken).ConfigureAwait(false);
             var address = emulator.BaseAddress.AbsoluteUri;
             console.WriteData($"export CHANJING_BASE_ADDRESS={address}");
             console.WriteData($"export CHANJING_APP_ID={emulator.AppId}");
