@@ -46,7 +46,7 @@ internal sealed class SampleAccount : IAsyncDisposable
             GeneratingDuration = TimeSpan.FromSeconds(3),
             FileReadyDelay = TimeSpan.FromMilliseconds(300),
         });
-        var local = new ChanjingOptions { BaseAddress = emulator.BaseAddress, AppId = emulator.AppId, SecretKey = emulator.SecretKey, FileReadyPollInterval = TimeSpan.FromMilliseconds(250) };
+        var local = new ChanjingOptions { BaseAddress = emulator.BaseAddress, AppId = emulator.AppId, SecretKey = emulator.SecretKey, Uploads = { ReadyPollInterval = TimeSpan.FromMilliseconds(250) } };
         return new SampleAccount(local, emulator, $"No Chanjing credentials set: using the embedded emulator at {emulator.BaseAddress} (set CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY, to use the real service).");
     }
 

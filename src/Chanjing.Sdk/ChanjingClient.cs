@@ -140,7 +140,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             SubmitLog.OutcomeUnknown(Logger, ex.Message);
             IReadOnlyList<string> candidates = [];
             Exception cause = ex;
-            if (Options.ReconcileUnknownSubmits)
+            if (Options.Reconciliation.Enabled)
             {
                 var found = await SubmitReconciler.ReconcileAsync(this, fingerprint, startedAt, claims, inFlight, cancellationToken).ConfigureAwait(false);
                 if (found.TaskId is not null)
@@ -155,7 +155,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
             throw new ChanjingSubmitOutcomeUnknownException(
                 $"The submit may or may not have created a task ({ex.Message}). It was not sent again, because each task costs money. " +
-                (Options.ReconcileUnknownSubmits ? (candidates.Count > 1 ? $"Several recent tasks match it: {string.Join(", ", candidates)}. " : candidates.Count == 1 ? $"Recent task {candidates[0]} matches it, but another identical submit of this account was unsettled at the same time, so it may be that one's. " : "No matching task was found in the recent task list. ") : "Reconciliation is turned off. ") +
+                (Options.Reconciliation.Enabled ? (candidates.Count > 1 ? $"Several recent tasks match it: {string.Join(", ", candidates)}. " : candidates.Count == 1 ? $"Recent task {candidates[0]} matches it, but another identical submit of this account was unsettled at the same time, so it may be that one's. " : "No matching task was found in the recent task list. ") : "Reconciliation is turned off. ") +
                 $"Check with ListTasksAsync for tasks created after {startedAt:O} before submitting again.",
                 startedAt, candidates, cause);
         }

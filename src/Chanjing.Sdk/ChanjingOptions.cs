@@ -43,14 +43,8 @@ public sealed class ChanjingOptions
     /// <summary>The longest one call may take, retries and rate-limit queueing included. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> for none.</summary>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How many times a failed call is retried when retrying is safe. Default 3; 0 turns retries off.</summary>
-    public int MaxRetryAttempts { get; set; } = 3;
-
-    /// <summary>The first retry delay; later ones grow exponentially, with jitter. Default 1 second.</summary>
-    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The longest <c>Retry-After</c> the client honours; longer requests are capped to it. Default 30 seconds.</summary>
-    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>When and how failed calls are retried: <see cref="ChanjingRetryOptions.MaxAttempts"/>, <see cref="ChanjingRetryOptions.BaseDelay"/>, <see cref="ChanjingRetryOptions.MaxRetryAfter"/>.</summary>
+    public ChanjingRetryOptions Retry { get; private set; } = new();
 
     /// <summary>
     /// A client-side limit of requests a second shared by every call of one client (fractions allowed: 0.5 is
@@ -58,37 +52,11 @@ public sealed class ChanjingOptions
     /// </summary>
     public double? RequestsPerSecond { get; set; }
 
-    /// <summary>
-    /// When a submit's outcome is unknown (timeout, dropped connection, 5xx, 50000), look for the task in the
-    /// recent task list before giving up with <see cref="ChanjingSubmitOutcomeUnknownException"/>. Default true.
-    /// </summary>
-    public bool ReconcileUnknownSubmits { get; set; } = true;
+    /// <summary>How a submit whose answer was lost is looked up instead of sent again: <see cref="ChanjingReconciliationOptions.Enabled"/>, attempts, delay, clock skew.</summary>
+    public ChanjingReconciliationOptions Reconciliation { get; private set; } = new();
 
-    /// <summary>How many times reconciliation lists recent tasks. Default 3.</summary>
-    public int ReconciliationAttempts { get; set; } = 3;
-
-    /// <summary>The pause between reconciliation look-ups. Default 2 seconds.</summary>
-    public TimeSpan ReconciliationDelay { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>
-    /// The largest difference between the service's clock and the client's that reconciliation corrects for. The
-    /// difference is measured from the <c>Date</c> header of the service's answers; reconciliation looks back from the
-    /// moment the submit began only by that measured difference (capped by this value) plus two seconds of rounding,
-    /// never by a fixed window. Default 2 minutes.
-    /// </summary>
-    public TimeSpan ReconciliationClockSkew { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>
-    /// The <c>service</c> sent to <c>create_upload_url</c> for reference images. Not documented by Chanjing for
-    /// AI creation; default <c>ai_creation</c>, the value other clients use.
-    /// </summary>
-    public string UploadService { get; set; } = "ai_creation";
-
-    /// <summary>How long an upload may wait for the service to mark the file ready. Default 2 minutes.</summary>
-    public TimeSpan FileReadyTimeout { get; set; } = TimeSpan.FromMinutes(2);
-
-    /// <summary>The pause between <c>file_detail</c> polls of an upload. Default 2 seconds.</summary>
-    public TimeSpan FileReadyPollInterval { get; set; } = TimeSpan.FromSeconds(2);
+    /// <summary>How local files are uploaded: the upload <see cref="ChanjingUploadOptions.Service"/> and how long to wait for a file to be ready.</summary>
+    public ChanjingUploadOptions Uploads { get; private set; } = new();
 
     /// <summary>
     /// Your application's name, put before the SDK in the <c>User-Agent</c> header (for example <c>my-app/2.1</c>), so
@@ -105,7 +73,7 @@ public sealed class ChanjingOptions
         var auth = !string.IsNullOrEmpty(AccessToken) ? "AccessToken=***"
             : !string.IsNullOrEmpty(AppId) ? $"AppId={AppId}, SecretKey={(string.IsNullOrEmpty(SecretKey) ? "(none)" : "***")}"
             : "(no credentials)";
-        return FormattableString.Invariant($"ChanjingOptions {{ BaseAddress={BaseAddress}, {auth}, AttemptTimeout={AttemptTimeout}, OperationTimeout={OperationTimeout}, MaxRetryAttempts={MaxRetryAttempts}, RequestsPerSecond={RequestsPerSecond?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"} }}");
+        return FormattableString.Invariant($"ChanjingOptions {{ BaseAddress={BaseAddress}, {auth}, AttemptTimeout={AttemptTimeout}, OperationTimeout={OperationTimeout}, Retry.MaxAttempts={Retry.MaxAttempts}, RequestsPerSecond={RequestsPerSecond?.ToString(CultureInfo.InvariantCulture) ?? "unlimited"} }}");
     }
 
     /// <summary>Values from configuration that could not be parsed, each with its full key; reported by validation.</summary>
@@ -115,6 +83,9 @@ public sealed class ChanjingOptions
     {
         var copy = (ChanjingOptions)MemberwiseClone();
         copy.BindingErrors = [.. BindingErrors];
+        copy.Retry = Retry.Clone();
+        copy.Reconciliation = Reconciliation.Clone();
+        copy.Uploads = Uploads.Clone();
         return copy;
     }
 
@@ -166,25 +137,25 @@ public sealed class ChanjingOptions
         Positive(failures, TokenRefreshMargin, nameof(TokenRefreshMargin), allowZero: true);
         Positive(failures, AttemptTimeout, nameof(AttemptTimeout), allowInfinite: true);
         Positive(failures, OperationTimeout, nameof(OperationTimeout), allowInfinite: true);
-        Positive(failures, RetryBaseDelay, nameof(RetryBaseDelay));
-        Positive(failures, MaxRetryAfter, nameof(MaxRetryAfter), allowZero: true);
-        Positive(failures, ReconciliationDelay, nameof(ReconciliationDelay), allowZero: true);
-        Positive(failures, ReconciliationClockSkew, nameof(ReconciliationClockSkew), allowZero: true);
-        Positive(failures, FileReadyTimeout, nameof(FileReadyTimeout), allowInfinite: true);
-        Positive(failures, FileReadyPollInterval, nameof(FileReadyPollInterval));
+        Positive(failures, Retry.BaseDelay, "Retry.BaseDelay");
+        Positive(failures, Retry.MaxRetryAfter, "Retry.MaxRetryAfter", allowZero: true);
+        Positive(failures, Reconciliation.Delay, "Reconciliation.Delay", allowZero: true);
+        Positive(failures, Reconciliation.ClockSkew, "Reconciliation.ClockSkew", allowZero: true);
+        Positive(failures, Uploads.ReadyTimeout, "Uploads.ReadyTimeout", allowInfinite: true);
+        Positive(failures, Uploads.ReadyPollInterval, "Uploads.ReadyPollInterval");
         // The bounds the resilience strategies accept: a value outside them would fail later, outside validation.
         Range(failures, AttemptTimeout, nameof(AttemptTimeout), TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
         Range(failures, OperationTimeout, nameof(OperationTimeout), TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
-        Range(failures, RetryBaseDelay, nameof(RetryBaseDelay), TimeSpan.Zero, TimeSpan.FromDays(1));
-        Range(failures, MaxRetryAfter, nameof(MaxRetryAfter), TimeSpan.Zero, TimeSpan.FromDays(1));
-        if (MaxRetryAttempts is < 0 or > 100)
+        Range(failures, Retry.BaseDelay, "Retry.BaseDelay", TimeSpan.Zero, TimeSpan.FromDays(1));
+        Range(failures, Retry.MaxRetryAfter, "Retry.MaxRetryAfter", TimeSpan.Zero, TimeSpan.FromDays(1));
+        if (Retry.MaxAttempts is < 0 or > 100)
         {
-            failures.Add($"{nameof(MaxRetryAttempts)} must be between 0 and 100, but was {MaxRetryAttempts}.");
+            failures.Add($"Retry.MaxAttempts must be between 0 and 100, but was {Retry.MaxAttempts}.");
         }
 
-        if (ReconciliationAttempts is < 1 or > 20)
+        if (Reconciliation.Attempts is < 1 or > 20)
         {
-            failures.Add($"{nameof(ReconciliationAttempts)} must be between 1 and 20, but was {ReconciliationAttempts}.");
+            failures.Add($"Reconciliation.Attempts must be between 1 and 20, but was {Reconciliation.Attempts}.");
         }
 
         if (RequestsPerSecond is { } rps && (double.IsNaN(rps) || rps <= 0 || rps > 10_000))
@@ -192,9 +163,13 @@ public sealed class ChanjingOptions
             failures.Add($"{nameof(RequestsPerSecond)} must be greater than 0 and at most 10000, or null for no limit, but was {rps.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        if (string.IsNullOrWhiteSpace(UploadService))
+        if (string.IsNullOrWhiteSpace(Uploads.Service))
         {
-            failures.Add($"{nameof(UploadService)} must not be empty.");
+            failures.Add("Uploads.Service must not be empty.");
+        }
+        else if (Internal.Guard.HasControl(Uploads.Service))
+        {
+            failures.Add("Uploads.Service must not contain control characters such as line breaks.");
         }
 
         if (TimeProvider is null)

@@ -114,7 +114,7 @@ public class ScaleBenchmarks
         try
         {
             var handler = new UploadHandler();
-            using var client = new ChanjingClient(new HttpClient(handler), new ChanjingOptions { AccessToken = "t", FileReadyPollInterval = TimeSpan.FromMilliseconds(1) });
+            using var client = new ChanjingClient(new HttpClient(handler), new ChanjingOptions { AccessToken = "t", Uploads = { ReadyPollInterval = TimeSpan.FromMilliseconds(1) } });
             var uploaded = await client.UploadFileAsync(path).ConfigureAwait(false);
             if (uploaded.Length != 20L * 1024 * 1024)
             {

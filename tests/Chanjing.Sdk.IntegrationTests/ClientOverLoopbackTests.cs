@@ -47,7 +47,7 @@ public sealed class ClientOverLoopbackTests
     public async Task GetTaskAsync_ScriptedFault_SurfacesAsItsExceptionType(EmulatorFault fault, Type expected, int? code)
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
-        using var client = Support.Client(emulator, o => o.MaxRetryAttempts = 0);
+        using var client = Support.Client(emulator, o => o.Retry.MaxAttempts = 0);
         var id = await client.SubmitReferenceVideoAsync(Support.Request());
         emulator.AddFault(EmulatorEndpoint.GetTask, fault);
 
@@ -66,7 +66,7 @@ public sealed class ClientOverLoopbackTests
     public async Task GetTaskAsync_TransientFaultsWithinRetries_Succeeds()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
-        using var client = Support.Client(emulator, o => o.MaxRetryAttempts = 3);
+        using var client = Support.Client(emulator, o => o.Retry.MaxAttempts = 3);
         var id = await client.SubmitReferenceVideoAsync(Support.Request());
         emulator.AddFault(EmulatorEndpoint.GetTask, EmulatorFault.WithCode(50000));
         emulator.AddFault(EmulatorEndpoint.GetTask, EmulatorFault.WithHttpStatus(503));

@@ -298,7 +298,7 @@ public sealed class EmulatorAdminTests
     {
         await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { EnableAdminEndpoints = true });
         using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
-        using var client = Support.Client(emulator, o => o.MaxRetryAttempts = 0);
+        using var client = Support.Client(emulator, o => o.Retry.MaxAttempts = 0);
 
         using var fault = await http.PostAsync("_emulator/faults", new StringContent("""{"endpoint":"GetTask","kind":"BodyCode","code":50000}""", Encoding.UTF8, "application/json"));
         var id = await client.SubmitReferenceVideoAsync(Support.Request());

@@ -195,12 +195,12 @@ public sealed class FilesTests : IDisposable
 public sealed class FileReadinessTests
 {
     [Fact]
-    public async Task Upload_FileNeverReady_ThrowsAfterFileReadyTimeoutNamingLastStatus()
+    public async Task Upload_FileNeverReady_ThrowsAfterReadyTimeoutNamingLastStatus()
     {
         var options = Support.FastEmulator();
         options.FileReadyDelay = TimeSpan.FromHours(1);
         await using var emulator = await ChanjingEmulator.StartAsync(options);
-        using var client = Support.Client(emulator, o => o.FileReadyTimeout = TimeSpan.FromMilliseconds(300));
+        using var client = Support.Client(emulator, o => o.Uploads.ReadyTimeout = TimeSpan.FromMilliseconds(300));
 
         var error = await Assert.ThrowsAsync<ChanjingFileProcessingException>(() => client.UploadFileAsync(new MemoryStream(Support.Png(4, 4)), "slow.png"));
 

@@ -61,9 +61,9 @@ public sealed partial class RedactionProofTests
             o.BaseAddress = emulator.BaseAddress;
             o.AppId = emulator.AppId;
             o.SecretKey = emulator.SecretKey;
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(5);
-            o.ReconciliationDelay = TimeSpan.FromMilliseconds(5);
-            o.FileReadyPollInterval = TimeSpan.FromMilliseconds(20);
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            o.Reconciliation.Delay = TimeSpan.FromMilliseconds(5);
+            o.Uploads.ReadyPollInterval = TimeSpan.FromMilliseconds(20);
         }).HttpClientBuilder.AddHttpMessageHandler(() => new Tap(tokens, signedQueries));
         await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<IChanjingClient>();

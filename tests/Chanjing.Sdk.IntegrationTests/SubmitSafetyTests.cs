@@ -11,7 +11,7 @@ public sealed class SubmitSafetyTests
         using var client = Support.Client(emulator, o =>
         {
             o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
-            o.ReconciliationAttempts = 2;
+            o.Reconciliation.Attempts = 2;
         });
         emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.Delayed(TimeSpan.FromSeconds(30)));
 
@@ -41,7 +41,7 @@ public sealed class SubmitSafetyTests
     public async Task Submit_ServerError50000_NotResubmitted()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
-        using var client = Support.Client(emulator, o => o.ReconcileUnknownSubmits = false);
+        using var client = Support.Client(emulator, o => o.Reconciliation.Enabled = false);
         emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.WithCode(50000));
 
         await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Support.Request()));

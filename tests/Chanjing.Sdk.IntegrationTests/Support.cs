@@ -19,9 +19,9 @@ internal static class Support
             BaseAddress = emulator.BaseAddress,
             AppId = emulator.AppId,
             SecretKey = emulator.SecretKey,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(10),
-            ReconciliationDelay = TimeSpan.FromMilliseconds(10),
-            FileReadyPollInterval = TimeSpan.FromMilliseconds(20),
+            Retry = { BaseDelay = TimeSpan.FromMilliseconds(10) },
+            Reconciliation = { Delay = TimeSpan.FromMilliseconds(10) },
+            Uploads = { ReadyPollInterval = TimeSpan.FromMilliseconds(20) },
             TimeProvider = emulator.Options.TimeProvider,
         };
         configure?.Invoke(options);

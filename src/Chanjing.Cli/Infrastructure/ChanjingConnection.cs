@@ -91,7 +91,7 @@ internal sealed class ChanjingConnection : IAsyncDisposable
             BaseAddress = emulator.BaseAddress,
             AppId = emulator.AppId,
             SecretKey = emulator.SecretKey,
-            FileReadyPollInterval = TimeSpan.FromMilliseconds(250),
+            Uploads = { ReadyPollInterval = TimeSpan.FromMilliseconds(250) },
         };
         var wait = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
         return new ChanjingConnection(new ChanjingClient(options), emulator, wait);

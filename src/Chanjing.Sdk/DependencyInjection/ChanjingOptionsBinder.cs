@@ -11,47 +11,71 @@ internal static class ChanjingOptionsBinder
 {
     private delegate bool TryParse<T>(string text, out T value);
 
-    /// <summary>Every configuration key the binder reads: one per settable option except the two objects (TokenCache, TimeProvider).</summary>
+    /// <summary>
+    /// Every configuration key the binder reads, as a path below the section: one per settable option except the two
+    /// objects (TokenCache, TimeProvider); the groups' settings are nested (<c>Retry:MaxAttempts</c>).
+    /// </summary>
     public static readonly string[] Keys =
     [
-        nameof(ChanjingOptions.AccessToken), nameof(ChanjingOptions.AppId), nameof(ChanjingOptions.SecretKey), nameof(ChanjingOptions.ApplicationId),
-        nameof(ChanjingOptions.UploadService), nameof(ChanjingOptions.BaseAddress), nameof(ChanjingOptions.TokenRefreshMargin),
-        nameof(ChanjingOptions.AttemptTimeout), nameof(ChanjingOptions.OperationTimeout), nameof(ChanjingOptions.RetryBaseDelay),
-        nameof(ChanjingOptions.MaxRetryAfter), nameof(ChanjingOptions.ReconciliationDelay), nameof(ChanjingOptions.ReconciliationClockSkew),
-        nameof(ChanjingOptions.FileReadyTimeout), nameof(ChanjingOptions.FileReadyPollInterval), nameof(ChanjingOptions.MaxRetryAttempts),
-        nameof(ChanjingOptions.ReconciliationAttempts), nameof(ChanjingOptions.RequestsPerSecond), nameof(ChanjingOptions.ReconcileUnknownSubmits),
+        nameof(ChanjingOptions.BaseAddress), nameof(ChanjingOptions.AccessToken), nameof(ChanjingOptions.AppId), nameof(ChanjingOptions.SecretKey),
+        nameof(ChanjingOptions.ApplicationId), nameof(ChanjingOptions.TokenRefreshMargin), nameof(ChanjingOptions.AttemptTimeout),
+        nameof(ChanjingOptions.OperationTimeout), nameof(ChanjingOptions.RequestsPerSecond),
+        "Retry:MaxAttempts", "Retry:BaseDelay", "Retry:MaxRetryAfter",
+        "Reconciliation:Enabled", "Reconciliation:Attempts", "Reconciliation:Delay", "Reconciliation:ClockSkew",
+        "Uploads:Service", "Uploads:ReadyTimeout", "Uploads:ReadyPollInterval",
     ];
+
+    private static readonly string[] Groups = [nameof(ChanjingOptions.Retry), nameof(ChanjingOptions.Reconciliation), nameof(ChanjingOptions.Uploads)];
 
     public static void Bind(IConfiguration section, ChanjingOptions options)
     {
-        foreach (var child in section.GetChildren())
-        {
-            // A misspelt key would otherwise be ignored silently and its default used.
-            if (!Keys.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                options.BindingErrors.Add($"{child.Path} is not a Chanjing setting; the settings are {string.Join(", ", Keys)}.");
-            }
-        }
+        ReportUnknownKeys(section, string.Empty, options);
 
         String(section, nameof(ChanjingOptions.AccessToken), v => options.AccessToken = v);
         String(section, nameof(ChanjingOptions.ApplicationId), v => options.ApplicationId = v);
         String(section, nameof(ChanjingOptions.AppId), v => options.AppId = v);
         String(section, nameof(ChanjingOptions.SecretKey), v => options.SecretKey = v);
-        String(section, nameof(ChanjingOptions.UploadService), v => options.UploadService = v);
         Parse(section, options, nameof(ChanjingOptions.BaseAddress), v => Uri.TryCreate(v, UriKind.Absolute, out var uri) ? uri : null, v => options.BaseAddress = v);
         Time(section, options, nameof(ChanjingOptions.TokenRefreshMargin), v => options.TokenRefreshMargin = v);
         Time(section, options, nameof(ChanjingOptions.AttemptTimeout), v => options.AttemptTimeout = v);
         Time(section, options, nameof(ChanjingOptions.OperationTimeout), v => options.OperationTimeout = v);
-        Time(section, options, nameof(ChanjingOptions.RetryBaseDelay), v => options.RetryBaseDelay = v);
-        Time(section, options, nameof(ChanjingOptions.MaxRetryAfter), v => options.MaxRetryAfter = v);
-        Time(section, options, nameof(ChanjingOptions.ReconciliationDelay), v => options.ReconciliationDelay = v);
-        Time(section, options, nameof(ChanjingOptions.ReconciliationClockSkew), v => options.ReconciliationClockSkew = v);
-        Time(section, options, nameof(ChanjingOptions.FileReadyTimeout), v => options.FileReadyTimeout = v);
-        Time(section, options, nameof(ChanjingOptions.FileReadyPollInterval), v => options.FileReadyPollInterval = v);
-        Parse(section, options, nameof(ChanjingOptions.MaxRetryAttempts), v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, v => options.MaxRetryAttempts = v);
-        Parse(section, options, nameof(ChanjingOptions.ReconciliationAttempts), v => int.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : (int?)null, v => options.ReconciliationAttempts = v);
         Parse(section, options, nameof(ChanjingOptions.RequestsPerSecond), v => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : (double?)null, v => options.RequestsPerSecond = v);
-        Parse(section, options, nameof(ChanjingOptions.ReconcileUnknownSubmits), v => bool.TryParse(v, out var b) ? b : (bool?)null, v => options.ReconcileUnknownSubmits = v);
+
+        var retry = options.Retry;
+        Parse(section, options, "Retry:MaxAttempts", Int, v => retry.MaxAttempts = v);
+        Time(section, options, "Retry:BaseDelay", v => retry.BaseDelay = v);
+        Time(section, options, "Retry:MaxRetryAfter", v => retry.MaxRetryAfter = v);
+
+        var reconciliation = options.Reconciliation;
+        Parse(section, options, "Reconciliation:Enabled", v => bool.TryParse(v, out var b) ? b : (bool?)null, v => reconciliation.Enabled = v);
+        Parse(section, options, "Reconciliation:Attempts", Int, v => reconciliation.Attempts = v);
+        Time(section, options, "Reconciliation:Delay", v => reconciliation.Delay = v);
+        Time(section, options, "Reconciliation:ClockSkew", v => reconciliation.ClockSkew = v);
+
+        var uploads = options.Uploads;
+        String(section, "Uploads:Service", v => uploads.Service = v);
+        Time(section, options, "Uploads:ReadyTimeout", v => uploads.ReadyTimeout = v);
+        Time(section, options, "Uploads:ReadyPollInterval", v => uploads.ReadyPollInterval = v);
+    }
+
+    private static int? Int(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+    /// <summary>A misspelt key would otherwise be ignored silently and its default used: each one is reported with its full path.</summary>
+    private static void ReportUnknownKeys(IConfiguration section, string prefix, ChanjingOptions options)
+    {
+        foreach (var child in section.GetChildren())
+        {
+            var key = prefix + child.Key;
+            if (prefix.Length == 0 && Groups.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                ReportUnknownKeys(child, key + ":", options);
+            }
+            else if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                var known = prefix.Length == 0 ? Keys.Where(k => k.IndexOf(':') < 0).Concat(Groups.Select(g => g + ":...")) : Keys.Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
+                options.BindingErrors.Add($"{child.Path} is not a Chanjing setting; the settings {(prefix.Length == 0 ? "are" : $"under {child.Path.Substring(0, child.Path.Length - child.Key.Length - 1)} are")} {string.Join(", ", known)}.");
+            }
+        }
     }
 
     private static void String(IConfiguration section, string key, Action<string> set)

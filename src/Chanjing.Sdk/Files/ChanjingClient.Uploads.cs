@@ -71,7 +71,7 @@ public partial class ChanjingClient
 
     private async Task<UploadedFile> UploadCoreAsync(string fileName, long? length, Func<Stream> open, bool canResend, CancellationToken cancellationToken)
     {
-        var query = $"service={Uri.EscapeDataString(Options.UploadService)}&name={Uri.EscapeDataString(fileName)}";
+        var query = $"service={Uri.EscapeDataString(Options.Uploads.Service)}&name={Uri.EscapeDataString(fileName)}";
         var target = await Pipeline.SendAsync(Http, ChanjingEndpoints.CreateUploadUrl, cancellationToken, query).ConfigureAwait(false);
 
         long sent;
@@ -139,7 +139,7 @@ public partial class ChanjingClient
 
     private async Task<UploadedFile> WaitForFileReadyAsync(UploadTarget target, long length, CancellationToken cancellationToken)
     {
-        using var deadline = new WaitDeadline(Options.FileReadyTimeout, Time, cancellationToken);
+        using var deadline = new WaitDeadline(Options.Uploads.ReadyTimeout, Time, cancellationToken);
         int? status = null;
         try
         {
@@ -159,12 +159,12 @@ public partial class ChanjingClient
                         throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was cleaned up (status 100).", target.FileId, 100);
                 }
 
-                await Time.DelayAsync(Options.FileReadyPollInterval, deadline.Token).ConfigureAwait(false);
+                await Time.DelayAsync(Options.Uploads.ReadyPollInterval, deadline.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (deadline.Expired)
         {
-            throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was not ready within {Options.FileReadyTimeout} (last status {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}).", target.FileId, status);
+            throw new ChanjingFileProcessingException($"The uploaded file {target.FileId} was not ready within {Options.Uploads.ReadyTimeout} (last status {status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown"}).", target.FileId, status);
         }
     }
 }

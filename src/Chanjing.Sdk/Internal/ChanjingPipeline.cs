@@ -133,7 +133,7 @@ internal sealed class ChanjingPipeline : IDisposable
 
     /// <summary>
     /// Runs a transfer (<paramref name="attempt"/> once per try) on the shared transfer strategy: retried on transient
-    /// failures when <paramref name="retry"/> (<see cref="ChanjingOptions.MaxRetryAttempts"/>), bounded overall by
+    /// failures when <paramref name="retry"/> (<see cref="ChanjingRetryOptions.MaxAttempts"/>), bounded overall by
     /// <see cref="ChanjingOptions.OperationTimeout"/>.
     /// </summary>
     public async Task<T> TransferAsync<T>(string operation, bool retry, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
             builder.AddTimeout(operationTimeout);
         }
 
-        if (options.MaxRetryAttempts > 0)
+        if (options.Retry.MaxAttempts > 0)
         {
             builder.AddRetry(Retry(kind == RequestKind.Submit
                 ? static args => new ValueTask<bool>(ShouldRetrySubmit(args.Outcome.Exception))
@@ -59,7 +59,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
             builder.AddTimeout(options.OperationTimeout);
         }
 
-        if (retry && options.MaxRetryAttempts > 0)
+        if (retry && options.Retry.MaxAttempts > 0)
         {
             builder.AddRetry(Retry(static args => new ValueTask<bool>(args.Outcome.Exception is ChanjingException { IsTransient: true })));
         }
@@ -69,9 +69,9 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 
     private RetryStrategyOptions Retry(Func<RetryPredicateArguments<object>, ValueTask<bool>> shouldHandle) => new()
     {
-        MaxRetryAttempts = options.MaxRetryAttempts,
-        Delay = options.RetryBaseDelay,
-        MaxDelay = options.RetryBaseDelay > MaxBackoff ? options.RetryBaseDelay : MaxBackoff,
+        MaxRetryAttempts = options.Retry.MaxAttempts,
+        Delay = options.Retry.BaseDelay,
+        MaxDelay = options.Retry.BaseDelay > MaxBackoff ? options.Retry.BaseDelay : MaxBackoff,
         BackoffType = DelayBackoffType.Exponential,
         UseJitter = true,
         ShouldHandle = shouldHandle,
@@ -87,6 +87,6 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 
     private TimeSpan? RetryAfterDelay(Exception? failure) =>
         failure is ChanjingException { RetryAfter: { } wait }
-            ? (wait > options.MaxRetryAfter ? options.MaxRetryAfter : wait < TimeSpan.Zero ? TimeSpan.Zero : wait)
+            ? (wait > options.Retry.MaxRetryAfter ? options.Retry.MaxRetryAfter : wait < TimeSpan.Zero ? TimeSpan.Zero : wait)
             : null;
 }

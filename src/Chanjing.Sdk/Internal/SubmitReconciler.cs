@@ -15,14 +15,14 @@ internal static class SubmitReconciler
     {
         var options = client.PipelineOptions;
         var time = options.TimeProvider;
-        var since = startedAt + MeasuredSkew(client.ServerClockOffset, options.ReconciliationClockSkew) - Resolution;
+        var since = startedAt + MeasuredSkew(client.ServerClockOffset, options.Reconciliation.ClockSkew) - Resolution;
         Exception? failure = null;
         IReadOnlyList<string> candidates = [];
-        for (var attempt = 0; attempt < options.ReconciliationAttempts; attempt++)
+        for (var attempt = 0; attempt < options.Reconciliation.Attempts; attempt++)
         {
             if (attempt > 0)
             {
-                await time.DelayAsync(options.ReconciliationDelay, cancellationToken).ConfigureAwait(false);
+                await time.DelayAsync(options.Reconciliation.Delay, cancellationToken).ConfigureAwait(false);
             }
 
             try

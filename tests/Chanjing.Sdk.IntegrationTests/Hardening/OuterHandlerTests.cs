@@ -105,10 +105,10 @@ public sealed class OuterHandlerTests
         o.BaseAddress = emulator.BaseAddress;
         o.AppId = emulator.AppId;
         o.SecretKey = emulator.SecretKey;
-        o.MaxRetryAttempts = retries;
-        o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-        o.ReconciliationAttempts = 1;
-        o.ReconciliationDelay = TimeSpan.FromMilliseconds(10);
+        o.Retry.MaxAttempts = retries;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        o.Reconciliation.Attempts = 1;
+        o.Reconciliation.Delay = TimeSpan.FromMilliseconds(10);
     }
 
     /// <summary>A naive app-level retry handler: sends up to four times while the answer is a 5xx.</summary>

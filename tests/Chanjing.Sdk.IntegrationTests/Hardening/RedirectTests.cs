@@ -13,7 +13,7 @@ public sealed class RedirectTests
     {
         await using var collector = RawServer.Start(_ => "HTTP/1.1 200 OK\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         await using var api = RawServer.Start(_ => $"HTTP/1.1 302 Found\r\nLocation: {collector.Address}collect\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        using var client = new ChanjingClient(new ChanjingOptions { BaseAddress = api.Address, AccessToken = "SECRET-TOKEN", MaxRetryAttempts = 0 });
+        using var client = new ChanjingClient(new ChanjingOptions { BaseAddress = api.Address, AccessToken = "SECRET-TOKEN", Retry = { MaxAttempts = 0 } });
 
         var error = await Assert.ThrowsAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
 
@@ -32,7 +32,7 @@ public sealed class RedirectTests
         {
             o.BaseAddress = api.Address;
             o.AccessToken = "SECRET-TOKEN";
-            o.MaxRetryAttempts = 0;
+            o.Retry.MaxAttempts = 0;
         });
         await using var provider = services.BuildServiceProvider();
 
@@ -49,7 +49,7 @@ public sealed class RedirectTests
         await using var api = RawServer.Start(_ => $"HTTP/1.1 307 Temporary Redirect\r\nLocation: {collector.Address}steal\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         // A caller's HttpClient follows redirects unless told not to; the SDK cannot reach into it.
         using var http = new HttpClient();
-        using var client = new ChanjingClient(http, new ChanjingOptions { BaseAddress = api.Address, AccessToken = "SECRET-TOKEN", MaxRetryAttempts = 0 });
+        using var client = new ChanjingClient(http, new ChanjingOptions { BaseAddress = api.Address, AccessToken = "SECRET-TOKEN", Retry = { MaxAttempts = 0 } });
 
         var error = await Assert.ThrowsAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
 

@@ -22,7 +22,7 @@ public sealed class SecretsTests
         emulator.AddFault(EmulatorEndpoint.AccessToken, EmulatorFault.MalformedAt(bytes), count: 10);
         var logs = new FakeLogCollector();
         var tap = new TapHandler();
-        using var client = new ChanjingClient(new HttpClient(tap), Support.Options(emulator, o => o.MaxRetryAttempts = 1), new FakeLoggerFactoryFor(logs));
+        using var client = new ChanjingClient(new HttpClient(tap), Support.Options(emulator, o => o.Retry.MaxAttempts = 1), new FakeLoggerFactoryFor(logs));
 
         var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("any"));
 
@@ -37,7 +37,7 @@ public sealed class SecretsTests
         emulator.AddFault(EmulatorEndpoint.AccessToken, EmulatorFault.MalformedInside("access_token"), count: 10);
         var logs = new FakeLogCollector();
         var tap = new TapHandler();
-        using var client = new ChanjingClient(new HttpClient(tap), Support.Options(emulator, o => o.MaxRetryAttempts = 1), new FakeLoggerFactoryFor(logs));
+        using var client = new ChanjingClient(new HttpClient(tap), Support.Options(emulator, o => o.Retry.MaxAttempts = 1), new FakeLoggerFactoryFor(logs));
 
         var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("any"));
 
@@ -52,7 +52,7 @@ public sealed class SecretsTests
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
         emulator.AddFault(EmulatorEndpoint.CreateUploadUrl, EmulatorFault.MalformedInside("sign_url"), count: 10);
         var logs = new FakeLogCollector();
-        using var client = new ChanjingClient(new HttpClient(), Support.Options(emulator, o => o.MaxRetryAttempts = 1), new FakeLoggerFactoryFor(logs));
+        using var client = new ChanjingClient(new HttpClient(), Support.Options(emulator, o => o.Retry.MaxAttempts = 1), new FakeLoggerFactoryFor(logs));
 
         var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.UploadFileAsync(new MemoryStream(Support.Png(8, 8)), "a.png"));
 

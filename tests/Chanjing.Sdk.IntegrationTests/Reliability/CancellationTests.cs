@@ -34,7 +34,7 @@ public sealed class CancellationTests(ITestOutputHelper output)
             using var client = Support.Client(emulator, o =>
             {
                 o.RequestsPerSecond = point == "rate limiter" ? 0.5 : null;
-                o.RetryBaseDelay = point == "retry delay" ? Far : TimeSpan.FromMilliseconds(10);
+                o.Retry.BaseDelay = point == "retry delay" ? Far : TimeSpan.FromMilliseconds(10);
             });
 
             // Preparation, fault-free: a token, and for a download a finished task.

@@ -46,9 +46,9 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
             {
                 o.AttemptTimeout = TimeSpan.FromSeconds(3);
                 o.OperationTimeout = TimeSpan.FromSeconds(20);
-                o.MaxRetryAttempts = 3;
-                o.ReconciliationAttempts = 3;
-                o.ReconciliationDelay = TimeSpan.FromMilliseconds(20);
+                o.Retry.MaxAttempts = 3;
+                o.Reconciliation.Attempts = 3;
+                o.Reconciliation.Delay = TimeSpan.FromMilliseconds(20);
             }))).ToArray();
 
             var returned = new string?[Calls];

@@ -389,13 +389,13 @@ internal static class FaultMatrix
         o.SecretKey = emulator.SecretKey;
         o.AttemptTimeout = AttemptTimeout;
         o.OperationTimeout = OperationTimeout;
-        o.MaxRetryAttempts = MaxRetryAttempts;
-        o.RetryBaseDelay = TimeSpan.FromMilliseconds(10);
-        o.ReconciliationAttempts = 2;
-        o.ReconciliationDelay = TimeSpan.FromMilliseconds(10);
-        o.FileReadyPollInterval = TimeSpan.FromMilliseconds(20);
+        o.Retry.MaxAttempts = MaxRetryAttempts;
+        o.Retry.BaseDelay = TimeSpan.FromMilliseconds(10);
+        o.Reconciliation.Attempts = 2;
+        o.Reconciliation.Delay = TimeSpan.FromMilliseconds(10);
+        o.Uploads.ReadyPollInterval = TimeSpan.FromMilliseconds(20);
         // A PUT answered with a body-code fault stores nothing: its file is never ready, so wait for it briefly.
-        o.FileReadyTimeout = operation == MatrixOperation.UploadPut ? TimeSpan.FromSeconds(2) : OperationTimeout;
+        o.Uploads.ReadyTimeout = operation == MatrixOperation.UploadPut ? TimeSpan.FromSeconds(2) : OperationTimeout;
     }
 
     /// <summary>The promises of design.md, cell by cell. Each violation is one line naming what broke.</summary>
@@ -570,8 +570,8 @@ internal static class FaultMatrix
             # Reliability: every operation under every fault
 
             Each cell is one call against its own emulator over loopback, with one fault on the endpoint the operation
-            depends on. Client settings: `AttemptTimeout` 500 ms, `OperationTimeout` 6 s, `MaxRetryAttempts` 2,
-            `RetryBaseDelay` 10 ms, reconciliation on (2 attempts). "Fault once" hits the first request to that endpoint;
+            depends on. Client settings: `AttemptTimeout` 500 ms, `OperationTimeout` 6 s, `Retry.MaxAttempts` 2,
+            `Retry.BaseDelay` 10 ms, reconciliation on (2 attempts). "Fault once" hits the first request to that endpoint;
             "fault persists" hits every one. "Outer handler" is a DI client whose app calls
             `services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler())`: its counts match the plain
             client's, because the SDK sends each attempt once whatever handlers surround it.

@@ -218,7 +218,7 @@ public sealed class TokenTests
         var collector = new FakeLogCollector();
         using var logs = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(collector)));
         var appId = NewAppId();
-        using var client = CreateSut(server, time, appId, logs, o => o.MaxRetryAttempts = 1);
+        using var client = CreateSut(server, time, appId, logs, o => o.Retry.MaxAttempts = 1);
         var texts = new List<string>();
 
         texts.Add((await Assert.ThrowsAsync<ChanjingAuthenticationException>(() => client.GetTaskAsync("t1"))).ToString());

@@ -18,9 +18,10 @@ public sealed class AddChanjingTests
             "AccessToken": "config-token",
             "AttemptTimeout": "00:00:20",
             "OperationTimeout": "00:01:30",
-            "MaxRetryAttempts": 2,
             "RequestsPerSecond": 0.5,
-            "ReconcileUnknownSubmits": true
+            "Retry": { "MaxAttempts": 2 },
+            "Reconciliation": { "Enabled": false, "Attempts": 5 },
+            "Uploads": { "ReadyPollInterval": "00:00:03" }
           }
         }
         """;
@@ -48,7 +49,9 @@ public sealed class AddChanjingTests
 
         Assert.IsType<ChanjingClient>(client);
         Assert.Equal("t1", task.Id);
-        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90), 2, 0.5, true), (options.AttemptTimeout, options.OperationTimeout, options.MaxRetryAttempts, options.RequestsPerSecond, options.ReconcileUnknownSubmits));
+        Assert.Equal((TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(90), 2, 0.5), (options.AttemptTimeout, options.OperationTimeout, options.Retry.MaxAttempts, options.RequestsPerSecond));
+        Assert.Equal((false, 5, TimeSpan.FromSeconds(3)), (options.Reconciliation.Enabled, options.Reconciliation.Attempts, options.Uploads.ReadyPollInterval));
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(2)), (options.Retry.BaseDelay, options.Reconciliation.ClockSkew)); // unset: defaults kept
         mock.VerifyNoOutstandingExpectation();
         await host.StopAsync();
     }
@@ -70,7 +73,10 @@ public sealed class AddChanjingTests
     [InlineData("""{"Chanjing": {"AppId": "a"}}""", "SecretKey is required")]
     [InlineData("""{"Chanjing": {}}""", "No credentials")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "AttemptTimeout": "-00:00:01"}}""", "AttemptTimeout must be greater than zero")]
-    [InlineData("""{"Chanjing": {"AccessToken": "t", "MaxRetryAttempts": "many"}}""", "Chanjing:MaxRetryAttempts has the value 'many'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": "many"}}}""", "Chanjing:Retry:MaxAttempts has the value 'many'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": 101}}}""", "Retry.MaxAttempts must be between 0 and 100")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "MaxRetryAttempts": 2}}""", "Chanjing:MaxRetryAttempts is not a Chanjing setting")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempt": 2}}}""", "Chanjing:Retry:MaxAttempt is not a Chanjing setting; the settings under Chanjing:Retry are Retry:MaxAttempts, Retry:BaseDelay, Retry:MaxRetryAfter")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "RequestsPerSecond": 0}}""", "RequestsPerSecond must be greater than 0")]
     public async Task AddChanjing_InvalidConfiguration_FailsStartNamingTheSetting(string json, string expected)
     {

@@ -115,7 +115,7 @@ public sealed class ErrorMappingTests
     {
         var mock = Sut.StrictMock();
         mock.When("*").Respond(_ => Wire.Ok(new JsonObject { ["id"] = 1 }));
-        using var client = Sut.CreateSut(mock, o => o.ReconcileUnknownSubmits = false);
+        using var client = Sut.CreateSut(mock, o => o.Reconciliation.Enabled = false);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(new ReferenceVideoRequest { Prompt = "p", ReferenceImageUrls = { new Uri("https://x/a.jpg") } }));
 

@@ -36,7 +36,7 @@ public sealed class AdversarialRegressionTests
 
             return Task.FromResult(Wire.Ok(Wire.Page(listed.Select(t => (JsonNode)t.DeepClone()))));
         });
-        using var client = handler.CreateClient(o => { o.AccessToken = "no-prompt-" + Guid.NewGuid(); o.ReconciliationAttempts = 1; }, time);
+        using var client = handler.CreateClient(o => { o.AccessToken = "no-prompt-" + Guid.NewGuid(); o.Reconciliation.Attempts = 1; }, time);
 
         await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitAsync(new ImageToVideoRequest { ModelCode = ChanjingModels.TxKling25, StartFrameUrl = new Uri("https://x/frame.jpg"), DurationSeconds = 5 }));
     }
@@ -73,7 +73,7 @@ public sealed class AdversarialRegressionTests
 
             return BadGateway(); // B's answer is lost and it created nothing
         });
-        using var client = handler.CreateClient(o => { o.AccessToken = "in-flight-" + Guid.NewGuid(); o.ReconciliationAttempts = 1; }, time);
+        using var client = handler.CreateClient(o => { o.AccessToken = "in-flight-" + Guid.NewGuid(); o.Reconciliation.Attempts = 1; }, time);
         var request = new ReferenceVideoRequest { Prompt = "same prompt", ReferenceImageUrls = { new Uri("https://x/ref1.jpg") } };
 
         var a = client.SubmitReferenceVideoAsync(request);
@@ -109,7 +109,7 @@ public sealed class AdversarialRegressionTests
                 ? Wire.Ok(new JsonObject { ["status"] = 1, ["full_path"] = "https://storage.example/a.png" })
                 : Wire.Ok(new JsonObject { ["sign_url"] = "https://storage.example/put?Signature=s", ["full_path"] = "https://storage.example/a.png", ["mime_type"] = "image/png", ["file_id"] = "f1" });
         });
-        using var client = handler.CreateClient(o => { o.AttemptTimeout = TimeSpan.FromSeconds(30); o.MaxRetryAttempts = 2; }, time);
+        using var client = handler.CreateClient(o => { o.AttemptTimeout = TimeSpan.FromSeconds(30); o.Retry.MaxAttempts = 2; }, time);
 
         var upload = client.UploadFileAsync(new MemoryStream([0x89, 0x50, 0x4E, 0x47]), "a.png");
         await stalled.Task.WaitAsync(TimeSpan.FromSeconds(20));
@@ -137,7 +137,7 @@ public sealed class AdversarialRegressionTests
     [Theory]
     [InlineData("OperationTimeout")]
     [InlineData("AttemptTimeout")]
-    [InlineData("RetryBaseDelay")]
+    [InlineData("Retry.BaseDelay")]
     public void Options_OutsideWhatTheResilienceStrategiesAccept_OptionsValidationExceptionNamingIt(string setting)
     {
         var options = new ChanjingOptions { AccessToken = "t" };
@@ -145,7 +145,7 @@ public sealed class AdversarialRegressionTests
         {
             case "OperationTimeout": options.OperationTimeout = TimeSpan.FromHours(25); break;
             case "AttemptTimeout": options.AttemptTimeout = TimeSpan.FromMilliseconds(5); break;
-            default: options.RetryBaseDelay = TimeSpan.FromDays(2); break;
+            default: options.Retry.BaseDelay = TimeSpan.FromDays(2); break;
         }
 
         var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => new ChanjingClient(new HttpClient(), options));
@@ -228,12 +228,12 @@ public sealed class AdversarialRegressionTests
             Interlocked.Increment(ref tokenRequests);
             return Task.FromResult(Wire.Code(50000, "内部错误"));
         });
-        using var client = handler.CreateClient(o => { o.AccessToken = null; o.AppId = "spent-" + Guid.NewGuid(); o.SecretKey = "s"; o.MaxRetryAttempts = 2; });
+        using var client = handler.CreateClient(o => { o.AccessToken = null; o.AppId = "spent-" + Guid.NewGuid(); o.SecretKey = "s"; o.Retry.MaxAttempts = 2; });
 
         var error = await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
 
         Assert.True(error.IsTransient);
-        Assert.Equal(3, tokenRequests); // one try and MaxRetryAttempts retries, not (1 + 2) x (1 + 2)
+        Assert.Equal(3, tokenRequests); // one try and Retry.MaxAttempts retries, not (1 + 2) x (1 + 2)
     }
 
     [Fact]

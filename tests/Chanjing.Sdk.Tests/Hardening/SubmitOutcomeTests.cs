@@ -63,7 +63,7 @@ public sealed class SubmitOutcomeTests
 
             return BadGateway(); // the second submit's answer is lost and nothing was created
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(o => o.ReconciliationAttempts = 1, time);
+        using var client = handler.CreateClient(o => o.Reconciliation.Attempts = 1, time);
 
         Assert.Equal("first", await client.SubmitReferenceVideoAsync(Request()));
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
@@ -89,8 +89,8 @@ public sealed class SubmitOutcomeTests
 
             return BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var first = handler.CreateClient(o => { o.AccessToken = token; o.ReconciliationAttempts = 1; }, time);
-        using var second = handler.CreateClient(o => { o.AccessToken = token; o.ReconciliationAttempts = 1; }, time);
+        using var first = handler.CreateClient(o => { o.AccessToken = token; o.Reconciliation.Attempts = 1; }, time);
+        using var second = handler.CreateClient(o => { o.AccessToken = token; o.Reconciliation.Attempts = 1; }, time);
 
         var id = await first.SubmitReferenceVideoAsync(Request());
         await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => second.SubmitReferenceVideoAsync(Request()));
@@ -104,7 +104,7 @@ public sealed class SubmitOutcomeTests
         var time = new ManualTimeProvider();
         var earlier = time.GetUtcNow() - TimeSpan.FromSeconds(30);
         var handler = Service(_ => BadGateway(), () => [Listed("someone-elses", earlier)], time.GetUtcNow);
-        using var client = handler.CreateClient(o => o.ReconciliationAttempts = 1, time);
+        using var client = handler.CreateClient(o => o.Reconciliation.Attempts = 1, time);
 
         await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
     }
@@ -121,7 +121,7 @@ public sealed class SubmitOutcomeTests
             listed.Add(Listed("mine", time.GetUtcNow() - behind));
             return BadGateway();
         }, () => listed, () => time.GetUtcNow() - behind);
-        using var client = handler.CreateClient(o => o.ReconciliationAttempts = 1, time);
+        using var client = handler.CreateClient(o => o.Reconciliation.Attempts = 1, time);
 
         var id = await client.SubmitReferenceVideoAsync(Request());
 
@@ -180,7 +180,7 @@ public sealed class SubmitOutcomeTests
             limited.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(20));
             return limited;
         }, () => [], paths: paths);
-        using var client = handler.CreateClient(o => { o.MaxRetryAttempts = 3; o.OperationTimeout = TimeSpan.FromSeconds(5); }, time);
+        using var client = handler.CreateClient(o => { o.Retry.MaxAttempts = 3; o.OperationTimeout = TimeSpan.FromSeconds(5); }, time);
 
         var submit = client.SubmitReferenceVideoAsync(Request());
         await Driver.RunAsync(time, submit, skip: 0);

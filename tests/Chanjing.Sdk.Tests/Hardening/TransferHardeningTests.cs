@@ -36,7 +36,7 @@ public sealed class TransferHardeningTests
             requests.Add(request);
             return Task.FromResult(requests.Count == 1 ? Whole(new StallingStream(File, 30_000, stalled)) : Rest(request.Headers.Range!.Ranges.First().From!.Value));
         });
-        using var client = handler.CreateClient(o => { o.AttemptTimeout = TimeSpan.FromSeconds(10); o.MaxRetryAttempts = 2; }, time);
+        using var client = handler.CreateClient(o => { o.AttemptTimeout = TimeSpan.FromSeconds(10); o.Retry.MaxAttempts = 2; }, time);
         using var destination = new MemoryStream();
 
         var download = client.DownloadAsync(Output, destination);
@@ -81,7 +81,7 @@ public sealed class TransferHardeningTests
                 _ => Whole(new MemoryStream(File)),
             });
         });
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
         using var destination = new MemoryStream();
 
         var written = await client.DownloadAsync(Output, destination);
@@ -92,10 +92,10 @@ public sealed class TransferHardeningTests
     }
 
     [Fact]
-    public async Task DownloadAsync_MaxRetryAttemptsZero_DoesNotRetry()
+    public async Task DownloadAsync_RetryMaxAttemptsZero_DoesNotRetry()
     {
         var handler = new LambdaHandler((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadGateway)));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 0);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 0);
 
         var error = await Assert.ThrowsAsync<ChanjingException>(() => client.DownloadAsync(Output, new MemoryStream()));
 

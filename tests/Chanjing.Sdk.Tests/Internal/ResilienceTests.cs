@@ -46,7 +46,7 @@ public sealed class ResilienceTests
     public async Task SubmitReferenceVideoAsync_RateLimitedTwiceThenAccepted_RetriesAndReturnsId()
     {
         var handler = Server((_, n) => n <= 2 ? Wire.Code(40001, "请求超过QPS限制") : Wire.Ok(JsonValue.Create("task-1")));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
 
         var id = await client.SubmitReferenceVideoAsync(Request());
 
@@ -58,7 +58,7 @@ public sealed class ResilienceTests
     public async Task SubmitReferenceVideoAsync_ConnectionRefused_RetriedBecauseNothingWasSent()
     {
         var handler = Server((_, n) => n == 1 ? throw new HttpRequestException("refused", new SocketException((int)SocketError.ConnectionRefused)) : Wire.Ok(JsonValue.Create("task-1")));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
 
         Assert.Equal("task-1", await client.SubmitReferenceVideoAsync(Request()));
         Assert.Equal(2, handler.Count);
@@ -78,8 +78,8 @@ public sealed class ResilienceTests
         });
         using var client = handler.CreateClient(o =>
         {
-            o.MaxRetryAttempts = 3;
-            o.ReconcileUnknownSubmits = false;
+            o.Retry.MaxAttempts = 3;
+            o.Reconciliation.Enabled = false;
         });
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
@@ -96,7 +96,7 @@ public sealed class ResilienceTests
     public async Task Calls_BadRequestAndInvalidParameter_NeverRetried(int code)
     {
         var handler = Server((_, _) => Wire.Code(code));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
 
         await Assert.ThrowsAnyAsync<ChanjingException>(() => client.SubmitReferenceVideoAsync(Request()));
         await Assert.ThrowsAnyAsync<ChanjingException>(() => client.GetTaskAsync("t1"));
@@ -109,12 +109,29 @@ public sealed class ResilienceTests
     {
         var calls = 0;
         var handler = new LambdaHandler((_, _) => Task.FromResult(++calls <= 2 ? Wire.Code(50000) : Wire.Ok(Wire.Task("t1"))));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
 
         var task = await client.GetTaskAsync("t1");
 
         Assert.Equal("t1", task.Id);
         Assert.Equal(3, handler.Count);
+    }
+
+    [Fact]
+    public async Task Options_GroupChangedAfterTheClientIsCreated_ClientKeepsItsSnapshot()
+    {
+        // The groups are objects: a shallow copy of the options would share them, and a change made after the client
+        // was created (to configure a second client, say) would turn reconciliation on for the first one.
+        var handler = Server((_, _) => Wire.Code(50000));
+        var options = Sut.Options(o => o.Reconciliation.Enabled = false);
+        using var client = new ChanjingClient(new HttpClient(handler), options);
+        options.Reconciliation.Enabled = true;
+        options.Reconciliation.Delay = TimeSpan.Zero;
+
+        var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
+
+        Assert.Equal(1, handler.Count);
+        Assert.Contains("Reconciliation is turned off", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -135,7 +152,7 @@ public sealed class ResilienceTests
             response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(retryAfterSeconds));
             return Task.FromResult(response);
         });
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 1, time);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 1, time);
 
         var call = client.GetTaskAsync("t1");
         var delay = await time.NextTimerAsync();
@@ -171,9 +188,9 @@ public sealed class ResilienceTests
         using var client = handler.CreateClient(o =>
         {
             o.AttemptTimeout = TimeSpan.FromSeconds(5);
-            o.MaxRetryAttempts = 3;
-            o.ReconciliationAttempts = 2;
-            o.ReconciliationDelay = TimeSpan.Zero;
+            o.Retry.MaxAttempts = 3;
+            o.Reconciliation.Attempts = 2;
+            o.Reconciliation.Delay = TimeSpan.Zero;
         }, time);
 
         var submit = client.SubmitReferenceVideoAsync(Request());
@@ -190,7 +207,7 @@ public sealed class ResilienceTests
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var handler = Server((_, _) => Wire.Code(50000, "系统内部错误"), () => Wire.Page([Created("different-prompt", now, "a cat"), Created("created-task", now)]));
-        using var client = handler.CreateClient(o => o.MaxRetryAttempts = 3);
+        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
 
         var id = await client.SubmitReferenceVideoAsync(Request());
 
@@ -203,7 +220,7 @@ public sealed class ResilienceTests
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var handler = Server((_, _) => Wire.Code(50000), () => Wire.Page([Created("a", now), Created("b", now)]));
-        using var client = handler.CreateClient(o => o.ReconciliationDelay = TimeSpan.Zero);
+        using var client = handler.CreateClient(o => o.Reconciliation.Delay = TimeSpan.Zero);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
 

@@ -58,8 +58,8 @@ public sealed class TelemetryTests
         {
             o.AppId = "metrics-" + Guid.NewGuid();
             o.SecretKey = "s";
-            o.RetryBaseDelay = TimeSpan.FromMilliseconds(1);
-            o.ReconciliationDelay = TimeSpan.Zero;
+            o.Retry.BaseDelay = TimeSpan.FromMilliseconds(1);
+            o.Reconciliation.Delay = TimeSpan.Zero;
             configure?.Invoke(o);
         }).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => handler);
         var provider = services.BuildServiceProvider();
@@ -305,7 +305,7 @@ public sealed class TelemetryTests
     [Fact]
     public void Configuration_EverySettableOptionHasAKey_AndAMisspeltKeyIsReported()
     {
-        var settable = typeof(ChanjingOptions).GetProperties().Where(p => p.CanWrite && p.Name is not nameof(ChanjingOptions.TokenCache) and not nameof(ChanjingOptions.TimeProvider)).Select(p => p.Name).Order();
+        var settable = Settable().Select(s => s.Key).Order();
         Assert.Equal(settable, ChanjingOptionsBinder.Keys.Order());
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -319,4 +319,57 @@ public sealed class TelemetryTests
         var failure = Assert.Single(options.Validate());
         Assert.Contains("Chanjing:AttemptTimout is not a Chanjing setting", failure, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Configuration_EveryKeySetsItsOwnOption()
+    {
+        // Each key bound alone must change exactly the option it names: a key read into the wrong setting (easy when the
+        // groups' settings share names such as Attempts and MaxAttempts) fails here.
+        foreach (var (key, type, read) in Settable())
+        {
+            var defaults = Settable().ToDictionary(s => s.Key, s => s.Read(new ChanjingOptions()));
+            var (text, expected) = SampleValue(type, defaults[key]);
+            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Chanjing:" + key] = text }).Build();
+            var options = new ChanjingOptions();
+
+            ChanjingOptionsBinder.Bind(configuration.GetSection("Chanjing"), options);
+
+            Assert.Empty(options.BindingErrors);
+            Assert.Equal(expected, read(options));
+            Assert.All(Settable().Where(s => s.Key != key), other => Assert.Equal(defaults[other.Key], other.Read(options)));
+        }
+    }
+
+    /// <summary>Every option a configuration key can set, flattened: top-level settings and each group's (Retry:MaxAttempts).</summary>
+    private static IEnumerable<(string Key, Type Type, Func<ChanjingOptions, object?> Read)> Settable()
+    {
+        foreach (var property in typeof(ChanjingOptions).GetProperties())
+        {
+            if (property.Name is nameof(ChanjingOptions.TokenCache) or nameof(ChanjingOptions.TimeProvider))
+            {
+                continue;
+            }
+
+            if (property.SetMethod?.IsPublic == true)
+            {
+                yield return (property.Name, property.PropertyType, o => property.GetValue(o));
+            }
+            else if (property.PropertyType.Namespace == typeof(ChanjingOptions).Namespace && property.PropertyType.IsClass)
+            {
+                foreach (var inner in property.PropertyType.GetProperties().Where(p => p.SetMethod?.IsPublic == true))
+                {
+                    yield return ($"{property.Name}:{inner.Name}", inner.PropertyType, o => inner.GetValue(property.GetValue(o)));
+                }
+            }
+        }
+    }
+
+    private static (string Text, object Expected) SampleValue(Type type, object? current) =>
+        type == typeof(TimeSpan) ? ("00:00:07", TimeSpan.FromSeconds(7))
+        : type == typeof(int) ? ("7", 7)
+        : type == typeof(double?) ? ("7.5", 7.5)
+        : type == typeof(bool) ? ((bool)current! ? "false" : "true", !(bool)current!)
+        : type == typeof(Uri) ? ("http://127.0.0.1:9/", new Uri("http://127.0.0.1:9/"))
+        : type == typeof(string) ? ("sample-value", "sample-value")
+        : throw new InvalidOperationException($"No sample value for a {type.Name} setting: add one here.");
 }

@@ -12,8 +12,7 @@ internal static class Sut
         var options = new ChanjingOptions
         {
             AccessToken = Token,
-            MaxRetryAttempts = 0,
-            RetryBaseDelay = TimeSpan.FromMilliseconds(1),
+            Retry = { MaxAttempts = 0, BaseDelay = TimeSpan.FromMilliseconds(1) },
             AttemptTimeout = Timeout.InfiniteTimeSpan,
             OperationTimeout = Timeout.InfiniteTimeSpan,
             TimeProvider = time ?? TimeProvider.System,
