@@ -59,7 +59,7 @@ public static class ChanjingModels
     public const string KlingV21Image = "kling-v2-1";
 
     /// <summary>Every model above, with its output type, request class and documented required and refused fields.</summary>
-    public static IReadOnlyList<ChanjingModelInfo> Known => Internal.ModelRules.Known;
+    public static IReadOnlyList<ChanjingModelInfo> Known => Internal.Requests.ModelRules.Known;
 
     /// <summary>The model called <paramref name="modelCode"/> (case-sensitive), or null when the SDK does not know it (it can still be used).</summary>
     /// <param name="modelCode">The model code.</param>

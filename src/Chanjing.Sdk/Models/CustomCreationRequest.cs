@@ -19,7 +19,7 @@ public sealed class CustomCreationRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType { get; }
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
     }
 }

@@ -27,7 +27,7 @@ public sealed class ImageGenerationRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType => CreationType.Image;
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
         draft.RequirePrompt();
         draft.UrlList("ref_img_url", nameof(ReferenceImageUrls), ReferenceImageUrls, required: false);

@@ -34,7 +34,7 @@ public sealed class ImageToVideoRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType => CreationType.Video;
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
         if (StartFrameUrl is null && EndFrameUrl is null)
         {

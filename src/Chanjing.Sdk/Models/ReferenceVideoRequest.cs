@@ -36,7 +36,7 @@ public sealed class ReferenceVideoRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType => CreationType.Video;
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
         draft.UrlList("ref_img_url", nameof(ReferenceImageUrls), ReferenceImageUrls, required: true);
         draft.Aspect(AspectRatio, nameof(AspectRatio));

@@ -24,7 +24,7 @@ public sealed class TextToVideoRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType => CreationType.Video;
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
         draft.RequirePrompt();
         draft.Aspect(AspectRatio, nameof(AspectRatio));

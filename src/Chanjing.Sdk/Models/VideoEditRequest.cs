@@ -24,7 +24,7 @@ public sealed class VideoEditRequest : CreationRequest
     /// <inheritdoc />
     public override CreationType CreationType => CreationType.Video;
 
-    private protected override void WriteFields(Internal.SubmitDraft draft)
+    private protected override void WriteFields(Internal.Requests.SubmitDraft draft)
     {
         draft.UrlList("ref_img_url", nameof(SourceUrls), SourceUrls, required: true, allowVideo: true);
         draft.Number("clarity", nameof(Clarity), Clarity?.Value);

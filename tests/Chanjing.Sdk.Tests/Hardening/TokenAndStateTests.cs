@@ -5,6 +5,7 @@ using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Chanjing.Sdk.Internal.Authentication;
 
 namespace Chanjing.Sdk.Tests.Hardening;
 

@@ -9,6 +9,8 @@ using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Chanjing.Sdk.Internal.Diagnostics;
+using Chanjing.Sdk.Internal.DependencyInjection;
 
 namespace Chanjing.Sdk.Tests.Internal;
 

@@ -72,8 +72,8 @@ public sealed partial class ReadmeTests
         // A misspelt key in the README would teach users a setting that is ignored (and now refused at start-up).
         var keys = section.SelectMany(p => p.Value is System.Text.Json.Nodes.JsonObject group ? group.Select(inner => $"{p.Key}:{inner.Key}") : [p.Key]).ToList();
         Assert.Contains("Retry:MaxAttempts", keys);
-        Assert.All(keys, key => Assert.Contains(key, Chanjing.Sdk.Internal.ChanjingOptionsBinder.Keys));
-        Assert.All(Chanjing.Sdk.Internal.ChanjingOptionsBinder.Keys, key => Assert.Contains($"`{key}`", readme, StringComparison.Ordinal));
+        Assert.All(keys, key => Assert.Contains(key, Chanjing.Sdk.Internal.DependencyInjection.ChanjingOptionsBinder.Keys));
+        Assert.All(Chanjing.Sdk.Internal.DependencyInjection.ChanjingOptionsBinder.Keys, key => Assert.Contains($"`{key}`", readme, StringComparison.Ordinal));
     }
 
     private static string Dedent(string text)

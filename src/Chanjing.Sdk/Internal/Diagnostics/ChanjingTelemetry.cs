@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary>
 /// The SDK's traces and metrics: one <see cref="ActivitySource"/> and one <see cref="Meter"/>, both named

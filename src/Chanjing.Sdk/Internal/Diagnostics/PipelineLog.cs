@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary>Log events of the request path (event ids 1000-1099). Messages never hold credentials.</summary>
 internal static partial class PipelineLog

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary>Log events of submits (event ids 3000-3099). Prompts appear only at Trace.</summary>
 internal static partial class SubmitLog

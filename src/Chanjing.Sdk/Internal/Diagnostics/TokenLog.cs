@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary>Log events of access tokens (event ids 2000-2099). Never the token or the secret key.</summary>
 internal static partial class TokenLog

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary><c>User-Agent: [application-id ]Chanjing.Sdk/&lt;version&gt; (.NET &lt;runtime&gt;; &lt;os&gt;)</c>, built once per pipeline.</summary>
 internal static class UserAgentHeader

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Diagnostics;
 
 /// <summary>Log events of waits (event ids 4000-4099).</summary>
 internal static partial class WaitLog

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>One endpoint of the service: how to call it, which retry rules apply, and how to read its <c>data</c>.</summary>
 /// <typeparam name="T">What the endpoint's <c>data</c> becomes.</typeparam>

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>
 /// Every endpoint the SDK calls, in one place (the emulator's endpoint table mirrors it). To add one: a row here with
@@ -22,5 +22,5 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<UploadTarget> CreateUploadUrl = new("upload URL request", HttpMethod.Get, "open/v1/common/create_upload_url", RequestKind.Read, authenticated: true, sensitive: true, static r => UploadTarget.Read(r.Data));
 
     /// <summary><c>GET /open/v1/common/file_detail?id=</c>.</summary>
-    public static readonly ChanjingEndpoint<FileDetail> FileDetail = new("file detail", HttpMethod.Get, "open/v1/common/file_detail", RequestKind.Read, authenticated: true, sensitive: false, static r => Internal.FileDetail.Read(r.Data));
+    public static readonly ChanjingEndpoint<FileDetail> FileDetail = new("file detail", HttpMethod.Get, "open/v1/common/file_detail", RequestKind.Read, authenticated: true, sensitive: false, static r => Internal.Endpoints.FileDetail.Read(r.Data));
 }

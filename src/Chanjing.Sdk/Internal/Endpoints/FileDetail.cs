@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>The answer of <c>file_detail</c>: the file's status and URL.</summary>
 internal sealed record FileDetail(int Status, Uri? Url)

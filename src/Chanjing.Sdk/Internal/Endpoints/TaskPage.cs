@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>One page of <c>/open/v1/ai_creation/task/page</c>.</summary>
 internal sealed record TaskPage(IReadOnlyList<CreationTask> Tasks, int TotalPages, int TotalCount)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>Reads service objects from JSON tolerantly: unknown fields ignored, nulls and odd types survived where harmless.</summary>
 internal static class TaskReader

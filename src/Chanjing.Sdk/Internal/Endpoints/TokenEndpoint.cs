@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Polly;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>The token fetch (<see cref="ChanjingEndpoints.AccessToken"/>): its body, its reader, and the mapping of its failures.</summary>
 internal static class TokenEndpoint

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>The answer of <c>create_upload_url</c>: where to PUT the bytes and what the file will be.</summary>
 internal sealed record UploadTarget(Uri SignUrl, Uri FullPath, string? Key, string MimeType, string FileId)

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Requests;
 
 /// <summary>The documented rules of one model: its output, the fields it needs or refuses, and the values it takes.</summary>
 internal sealed class ModelRule(string code, CreationType type, Type family, string description)

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Requests;
 
 /// <summary>
 /// The documented rules of every model in <see cref="ChanjingModels"/> (chanjing-api.md, "Every AI-creation model"),

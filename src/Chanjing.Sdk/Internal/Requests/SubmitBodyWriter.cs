@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Requests;
 
 /// <summary>Writes a submit body: the documented fields in their documented order, then the caller's own, through a pooled buffer.</summary>
 internal static class SubmitBodyWriter

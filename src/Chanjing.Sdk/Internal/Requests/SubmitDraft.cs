@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Requests;
 
 /// <summary>
 /// A submit body built from a <see cref="CreationRequest"/> and checked field by field before any I/O: a snapshot, so

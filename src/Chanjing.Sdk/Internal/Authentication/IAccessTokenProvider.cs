@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>Supplies the <c>access_token</c> header of each request and a replacement when the service rejects it.</summary>
 internal interface IAccessTokenProvider

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.DependencyInjection;
 
 /// <summary>
 /// Binds <see cref="ChanjingOptions"/> from configuration without reflection (trim- and AOT-safe). A value that

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Waiting;
 
 /// <summary>A wait's deadline as a cancellation source on the options' clock.</summary>
 internal sealed class WaitDeadline : IDisposable

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Waiting;
 
 /// <summary>
 /// The span of one wait (<c>chanjing wait</c>, kind Internal) with <c>chanjing.task_id</c> and an event per status

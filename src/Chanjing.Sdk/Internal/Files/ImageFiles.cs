@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Files;
 
 /// <summary>Checks a local file before anything is uploaded: it exists, has an extension, is JPEG/PNG/WEBP (at most 20 MB) or, where videos are allowed, MP4/MOV, by content.</summary>
 internal static class ImageFiles

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.DependencyInjection;
 
 /// <summary>Validates <see cref="ChanjingOptions"/> when the host starts; each failure names the setting.</summary>
 internal sealed class ChanjingOptionsValidator : IValidateOptions<ChanjingOptions>

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>
 /// Tokens from <see cref="ChanjingOptions.AppId"/> + <see cref="ChanjingOptions.SecretKey"/>: fetched once,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Caching.Distributed;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>
 /// <see cref="IChanjingTokenCache"/> over <see cref="IDistributedCache"/>. The refresh lease is optimistic, as the

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>
 /// The process-wide token states, one per account (and per token cache). States with no usable token and no fetch in

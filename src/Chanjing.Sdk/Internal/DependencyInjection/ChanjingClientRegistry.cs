@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.DependencyInjection;
 
 /// <summary>One pipeline (token, rate limiter, resilience) and one client per registration.</summary>
 internal sealed class ChanjingClientRegistry(IOptionsMonitor<ChanjingOptions> options, IHttpClientFactory httpClients, ILoggerFactory? loggerFactory = null, IMeterFactory? meterFactory = null) : IDisposable

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.DependencyInjection;
 
 /// <summary>The <see cref="IChanjingBuilder"/> of one registration.</summary>
 internal sealed class ChanjingBuilder(string name, IServiceCollection services, IHttpClientBuilder httpClientBuilder) : IChanjingBuilder

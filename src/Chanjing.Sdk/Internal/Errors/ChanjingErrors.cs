@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Errors;
 
 /// <summary>
 /// Named factories for exceptions derived from another one. An exception may be shared by several callers (a failed

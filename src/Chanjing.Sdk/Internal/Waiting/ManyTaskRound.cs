@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Waiting;
 
 /// <summary>
 /// The unfinished tasks of a <see cref="ChanjingClient.WaitForAllAsync"/>. Each round lists them 50 ids a request. The list

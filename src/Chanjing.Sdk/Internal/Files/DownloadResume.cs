@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Files;
 
 /// <summary>
 /// The state of one download across its attempts: how much was written, and what the server must prove before the

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Waiting;
 
 /// <summary>The pauses of a wait: start at the poll interval, grow ×1.5 to the ceiling, each with ±20 % jitter.</summary>
 internal sealed class PollSchedule(TimeSpan first, TimeSpan max)

@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>The fixed <see cref="ChanjingOptions.AccessToken"/>: never refreshed.</summary>
 internal sealed class StaticAccessTokenProvider(string token) : IAccessTokenProvider

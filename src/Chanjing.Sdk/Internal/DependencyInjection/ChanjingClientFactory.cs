@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.DependencyInjection;
 
 /// <summary>Hands out the one client of each registration.</summary>
 internal sealed class ChanjingClientFactory(ChanjingClientRegistry registry) : IChanjingClientFactory

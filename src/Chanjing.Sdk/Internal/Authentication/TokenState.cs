@@ -1,4 +1,4 @@
-namespace Chanjing.Sdk.Internal;
+namespace Chanjing.Sdk.Internal.Authentication;
 
 /// <summary>The token of one account and the one fetch in flight for it, with the pipeline whose HttpClient runs the fetch.</summary>
 internal sealed class TokenState
