@@ -38,12 +38,14 @@ internal static class HttpTransport
         }
 
         // With the single-send handler in place, it adds the token itself, below every logging handler.
-        var ticket = new SendTicket { AccessToken = guarded ? token : null };
+        var ticket = SendTicket.Unattached;
         if (guarded)
         {
             // Only the single-send handler reads it; attaching allocates the message's options dictionary.
+            ticket = new SendTicket { AccessToken = token };
             SendTicket.Attach(message, ticket);
         }
+
         HttpResponseMessage response;
         try
         {
@@ -161,7 +163,15 @@ internal static class HttpTransport
 
     private static string FormatTimeout(TimeSpan timeout) => timeout == Timeout.InfiniteTimeSpan ? "infinite" : timeout.ToString();
 
-    private static async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>A read that allocates no task when the data is already there (the memory overload returns a ValueTask).</summary>
+    private static ValueTask<int> ReadAsync(Stream stream, byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+#if NET8_0_OR_GREATER
+        stream.ReadAsync(buffer.AsMemory(offset, count), cancellationToken);
+#else
+        new(stream.ReadAsync(buffer, offset, count, cancellationToken));
+#endif
+
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var declared = response.Content.Headers.ContentLength;
         if (declared > MaxBodyBytes)
@@ -190,7 +200,7 @@ internal static class HttpTransport
                     {
                         // A body longer than its Content-Length, or past the limit.
                         var probe = new byte[1];
-                        if (await stream.ReadAsync(probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0)
+                        if (await ReadAsync(stream, probe, 0, 1, cancellationToken).ConfigureAwait(false) == 0)
                         {
                             break;
                         }
@@ -201,7 +211,7 @@ internal static class HttpTransport
                     Array.Resize(ref buffer, Math.Min(MaxBodyBytes, buffer.Length * 2));
                 }
 
-                var read = await stream.ReadAsync(buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
+                var read = await ReadAsync(stream, buffer, filled, buffer.Length - filled, cancellationToken).ConfigureAwait(false);
                 if (read == 0)
                 {
                     break;

@@ -11,6 +11,12 @@ internal sealed class SendTicket
     /// <summary>The key under which the ticket travels on the request message.</summary>
     public const string Key = "Chanjing.SendTicket";
 
+    /// <summary>
+    /// The ticket of every request sent without the single-send handler: never attached to a message, so nothing ever
+    /// writes to it, and it reads as "not sent, no answer" (what an unguarded send can prove).
+    /// </summary>
+    public static readonly SendTicket Unattached = new();
+
     private int _state; // 0 not sent, 1 sending or sent, 2 connect failed (nothing left: sending again is harmless)
     private int _blocked;
 

@@ -137,7 +137,7 @@ internal sealed class SubmitDraft
         var array = new JsonArray();
         for (var i = 0; i < items.Length; i++)
         {
-            var url = CheckUrl(items[i], $"{property}[{i}]", allowFile: true);
+            var url = CheckUrl(items[i], property, allowFile: true, index: i);
             if (url.IsFile)
             {
                 _files.Add(new FileSlot(field, i, url, $"{RequestName}.{property}[{i}]", allowVideo));
@@ -272,27 +272,28 @@ internal sealed class SubmitDraft
 
     private void Model(string field, string property) => _properties[field] = property;
 
-    private Uri CheckUrl(Uri? url, string property, bool allowFile)
+    private Uri CheckUrl(Uri? url, string property, bool allowFile, int? index = null)
     {
-        var name = $"{RequestName}.{property}";
+        // The setting's name (ReferenceVideoRequest.ReferenceImageUrls[1]) is built only for a message.
+        string Name() => index is { } i ? $"{RequestName}.{property}[{i}]" : $"{RequestName}.{property}";
         if (url is null)
         {
-            throw new ArgumentException($"{name} must not be null.", "request");
+            throw new ArgumentException($"{Name()} must not be null.", "request");
         }
 
         if (!url.IsAbsoluteUri)
         {
-            throw new ArgumentException($"{name} must be an absolute http(s) URL{(allowFile ? " or a file: URI" : string.Empty)}, but was the relative URI '{url.OriginalString}'.", "request");
+            throw new ArgumentException($"{Name()} must be an absolute http(s) URL{(allowFile ? " or a file: URI" : string.Empty)}, but was the relative URI '{url.OriginalString}'.", "request");
         }
 
         if (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps && !(allowFile && url.IsFile))
         {
-            throw new ArgumentException($"{name} must use http{(allowFile ? ", https or file" : " or https")}, but was '{url.Scheme}:'.", "request");
+            throw new ArgumentException($"{Name()} must use http{(allowFile ? ", https or file" : " or https")}, but was '{url.Scheme}:'.", "request");
         }
 
-        if (url.OriginalString.Any(char.IsControl))
+        if (Guard.HasControl(url.OriginalString))
         {
-            throw new ArgumentException($"{name} must not contain control characters.", "request");
+            throw new ArgumentException($"{Name()} must not contain control characters.", "request");
         }
 
         return url;
