@@ -29,8 +29,8 @@ public sealed class ChanjingEmulator : IAsyncDisposable
     /// <summary>The address to give <c>ChanjingOptions.BaseAddress</c>, for example <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress => _state.BaseAddress;
 
-    /// <summary>The app id the emulator accepts.</summary>
-    public string AppId => _state.Options.AppId;
+    /// <summary>The app id the emulator accepts: <see cref="ChanjingEmulatorOptions.AppId"/>, or, when that is null, one chosen for this emulator alone.</summary>
+    public string AppId => _state.AppId;
 
     /// <summary>The secret key the emulator accepts.</summary>
     public string SecretKey => _state.Options.SecretKey;

@@ -4,11 +4,12 @@ namespace Chanjing.Emulator;
 public sealed class ChanjingEmulatorOptions
 {
     /// <summary>
-    /// The app id the token endpoint accepts. Default <c>emulator-</c> followed by 8 random hex digits, new for each
-    /// options object: every in-process emulator is its own account, so a token an SDK cached for an emulator that has
-    /// stopped is never offered to a later one that reuses its port (the standalone host defaults to <c>emulator</c>).
+    /// The app id the token endpoint accepts. Null (the default): <c>emulator-</c> followed by 8 random hex digits, new
+    /// for each emulator started (read it from <see cref="ChanjingEmulator.AppId"/>), so every emulator is its own
+    /// account and a token an SDK cached for one that has stopped is never offered to a later one on the same port, even
+    /// when both were started from this same options object. The standalone host sets <c>emulator</c>.
     /// </summary>
-    public string AppId { get; set; } = "emulator-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+    public string? AppId { get; set; }
 
     /// <summary>The secret key the token endpoint accepts. Default <c>emulator-secret</c>.</summary>
     public string SecretKey { get; set; } = "emulator-secret";

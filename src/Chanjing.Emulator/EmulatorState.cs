@@ -17,13 +17,17 @@ internal sealed class EmulatorState : IDisposable
     public EmulatorState(ChanjingEmulatorOptions options)
     {
         Options = options;
-        Tokens = new TokenRegistry(options);
+        AppId = options.AppId ?? "emulator-" + Guid.NewGuid().ToString("N").Substring(0, 8);
+        Tokens = new TokenRegistry(options, AppId);
         Tasks = new TaskStore(options, () => BaseAddress, new MediaWriter(options));
         Files = new FileStore(options, () => BaseAddress);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
     }
 
     public ChanjingEmulatorOptions Options { get; }
+
+    /// <summary>The app id this emulator accepts: the configured one, or one of its own chosen at start.</summary>
+    public string AppId { get; }
 
     /// <summary>The address in the URLs the emulator hands out; set once the server listens.</summary>
     public Uri BaseAddress { get; set; } = new("http://127.0.0.1/");

@@ -23,7 +23,7 @@ var app = ChanjingEmulator.Build(builder, options, out var state);
 await app.StartAsync();
 state.BaseAddress = EmulatorAddress.Discover(app);
 Console.WriteLine($"Chanjing emulator listening on {state.BaseAddress}");
-Console.WriteLine($"  app id:     {options.AppId}");
+Console.WriteLine($"  app id:     {state.AppId}");
 Console.WriteLine($"  secret key: {options.SecretKey}");
 Console.WriteLine($"  controls:   {state.BaseAddress}_emulator/ (faults, journal, callbacks, task and file status, token invalidation)");
 Console.WriteLine($"  models:     {string.Join(", ", ChanjingEmulator.KnownModelCodes)}");

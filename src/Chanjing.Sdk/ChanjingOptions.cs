@@ -148,6 +148,11 @@ public sealed class ChanjingOptions
         Range(failures, OperationTimeout, nameof(OperationTimeout), TimeSpan.FromMilliseconds(10), TimeSpan.FromDays(1));
         Range(failures, Retry.BaseDelay, "Retry.BaseDelay", TimeSpan.Zero, TimeSpan.FromDays(1));
         Range(failures, Retry.MaxRetryAfter, "Retry.MaxRetryAfter", TimeSpan.Zero, TimeSpan.FromDays(1));
+        // Delays past about 49 days are refused by timers only when they start: bounded here, like the others.
+        Range(failures, Reconciliation.Delay, "Reconciliation.Delay", TimeSpan.Zero, TimeSpan.FromDays(1));
+        Range(failures, Reconciliation.ClockSkew, "Reconciliation.ClockSkew", TimeSpan.Zero, TimeSpan.FromDays(1));
+        Range(failures, Uploads.ReadyTimeout, "Uploads.ReadyTimeout", TimeSpan.Zero, TimeSpan.FromDays(1));
+        Range(failures, Uploads.ReadyPollInterval, "Uploads.ReadyPollInterval", TimeSpan.Zero, TimeSpan.FromDays(1));
         if (Retry.MaxAttempts is < 0 or > 100)
         {
             failures.Add($"Retry.MaxAttempts must be between 0 and 100, but was {Retry.MaxAttempts}.");

@@ -16,6 +16,8 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
     ["Chanjing:AppId"] = "emulator",
     ["Chanjing:SecretKey"] = "emulator-secret",
     ["Chanjing:AttemptTimeout"] = "00:00:10",
+    ["Chanjing:Retry:MaxAttempts"] = "2",
+    ["Chanjing:Reconciliation:Delay"] = "00:00:01",
 }).Build();
 var services = new ServiceCollection();
 services.AddChanjing(configuration);

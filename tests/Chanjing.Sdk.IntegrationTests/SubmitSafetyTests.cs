@@ -84,15 +84,16 @@ public sealed class SubmitSafetyTests
         // A test suite starts hundreds of emulators; the kernel hands a closed one's port to a later one. The SDK shares
         // tokens process-wide by address and app id, so two emulators with one app id on one port looked like one account
         // whose tokens the second one had forgotten: a stray 10400 and a second submit request (a flaky count in CI).
+        // Restarted from the same options object, as a fixture would: each start is still a new account.
+        var options = Support.FastEmulator();
         Uri address;
-        await using (var first = await ChanjingEmulator.StartAsync(Support.FastEmulator()))
+        await using (var first = await ChanjingEmulator.StartAsync(options))
         {
             using var client = Support.Client(first);
             await client.SubmitReferenceVideoAsync(Support.Request());
             address = first.BaseAddress;
         }
 
-        var options = Support.FastEmulator();
         options.Url = address.GetLeftPart(UriPartial.Authority);
         await using var second = await ChanjingEmulator.StartAsync(options);
         using var next = Support.Client(second);

@@ -9,7 +9,7 @@ namespace Chanjing.Emulator.Tokens;
 /// Access tokens: one current token per app id (issuing a new one invalidates the previous, as the real service does),
 /// expiry on the emulator's clock, and the optional per-token request rate. Thread-safe.
 /// </summary>
-internal sealed class TokenRegistry(ChanjingEmulatorOptions options)
+internal sealed class TokenRegistry(ChanjingEmulatorOptions options, string appId)
 {
     private readonly object _gate = new();
     private readonly Dictionary<string, (string Token, DateTimeOffset ExpiresAt)> _tokens = new(StringComparer.Ordinal);
@@ -22,14 +22,14 @@ internal sealed class TokenRegistry(ChanjingEmulatorOptions options)
 
     public EmulatorResponse Issue(JsonObject body)
     {
-        var appId = body["app_id"]?.GetValueKind() == JsonValueKind.String ? (string?)body["app_id"] : null;
+        var requestedAppId = body["app_id"]?.GetValueKind() == JsonValueKind.String ? (string?)body["app_id"] : null;
         var secret = body["secret_key"]?.GetValueKind() == JsonValueKind.String ? (string?)body["secret_key"] : null;
-        if (string.IsNullOrEmpty(appId) || string.IsNullOrEmpty(secret))
+        if (string.IsNullOrEmpty(requestedAppId) || string.IsNullOrEmpty(secret))
         {
             return EmulatorResponse.Envelope(40000, "参数错误: app_id 和 secret_key 必填", null);
         }
 
-        if (appId != options.AppId || secret != options.SecretKey)
+        if (requestedAppId != appId || secret != options.SecretKey)
         {
             return EmulatorResponse.Envelope(40000, "app_id 或 secret_key 错误", null);
         }
@@ -49,7 +49,7 @@ internal sealed class TokenRegistry(ChanjingEmulatorOptions options)
     {
         lock (_gate)
         {
-            if (string.IsNullOrEmpty(token) || !_tokens.TryGetValue(options.AppId, out var current) || current.Token != token || current.ExpiresAt <= Now)
+            if (string.IsNullOrEmpty(token) || !_tokens.TryGetValue(appId, out var current) || current.Token != token || current.ExpiresAt <= Now)
             {
                 return EmulatorResponse.Envelope(10400, "AccessToken验证失败", null);
             }
@@ -74,7 +74,7 @@ internal sealed class TokenRegistry(ChanjingEmulatorOptions options)
     {
         lock (_gate)
         {
-            _tokens.Remove(options.AppId);
+            _tokens.Remove(appId);
         }
     }
 }

@@ -76,7 +76,14 @@ public sealed class AddChanjingTests
     [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": "many"}}}""", "Chanjing:Retry:MaxAttempts has the value 'many'")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": 101}}}""", "Retry.MaxAttempts must be between 0 and 100")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "MaxRetryAttempts": 2}}""", "Chanjing:MaxRetryAttempts is not a Chanjing setting")]
-    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempt": 2}}}""", "Chanjing:Retry:MaxAttempt is not a Chanjing setting; the settings under Chanjing:Retry are Retry:MaxAttempts, Retry:BaseDelay, Retry:MaxRetryAfter")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempt": 2}}}""", "Chanjing:Retry:MaxAttempt is not a Chanjing setting; the settings under Chanjing:Retry are MaxAttempts, BaseDelay, MaxRetryAfter")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "ReconcileUnknownSubmits": false}}""", "Chanjing:ReconcileUnknownSubmits is not a Chanjing setting any more: it is Reconciliation:Enabled now")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Reconciliation": false}}""", "Chanjing:Reconciliation must be a group of settings (Enabled, Attempts, Delay, ClockSkew), but has the single value 'False'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": "7"}}""", "Chanjing:Retry must be a group of settings")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": {"Value": 7}}}}""", "Chanjing:Retry:MaxAttempts must be a single value, but has nested keys (Value)")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "AttemptTimeout": {"Seconds": 5}}}""", "Chanjing:AttemptTimeout must be a single value")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Uploads": {"ReadyPollInterval": "60.00:00:00"}}}""", "Uploads.ReadyPollInterval must be between")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Reconciliation": {"Delay": "60.00:00:00"}}}""", "Reconciliation.Delay must be between")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "RequestsPerSecond": 0}}""", "RequestsPerSecond must be greater than 0")]
     public async Task AddChanjing_InvalidConfiguration_FailsStartNamingTheSetting(string json, string expected)
     {

@@ -60,23 +60,52 @@ internal static class ChanjingOptionsBinder
 
     private static int? Int(string text) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null;
 
-    /// <summary>A misspelt key would otherwise be ignored silently and its default used: each one is reported with its full path.</summary>
+    /// <summary>Where the settings of the flat option list of earlier previews went, for a message that says so.</summary>
+    private static readonly Dictionary<string, string> Moved = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["MaxRetryAttempts"] = "Retry:MaxAttempts", ["RetryBaseDelay"] = "Retry:BaseDelay", ["MaxRetryAfter"] = "Retry:MaxRetryAfter",
+        ["ReconcileUnknownSubmits"] = "Reconciliation:Enabled", ["ReconciliationAttempts"] = "Reconciliation:Attempts",
+        ["ReconciliationDelay"] = "Reconciliation:Delay", ["ReconciliationClockSkew"] = "Reconciliation:ClockSkew",
+        ["UploadService"] = "Uploads:Service", ["FileReadyTimeout"] = "Uploads:ReadyTimeout", ["FileReadyPollInterval"] = "Uploads:ReadyPollInterval",
+    };
+
+    /// <summary>
+    /// A key the binder does not read would otherwise be ignored silently and its default used: each one is reported with
+    /// its full path, and so is a value of the wrong shape (a group given a single value, a setting given nested keys).
+    /// </summary>
     private static void ReportUnknownKeys(IConfiguration section, string prefix, ChanjingOptions options)
     {
         foreach (var child in section.GetChildren())
         {
             var key = prefix + child.Key;
-            if (prefix.Length == 0 && Groups.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+            if (prefix.Length == 0 && Groups.FirstOrDefault(g => string.Equals(g, child.Key, StringComparison.OrdinalIgnoreCase)) is { } group)
             {
-                ReportUnknownKeys(child, key + ":", options);
+                if (!string.IsNullOrEmpty(child.Value))
+                {
+                    options.BindingErrors.Add($"{child.Path} must be a group of settings ({string.Join(", ", InGroup(group))}), but has the single value '{child.Value}'.");
+                }
+
+                ReportUnknownKeys(child, group + ":", options);
             }
             else if (!Keys.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
-                var known = prefix.Length == 0 ? Keys.Where(k => k.IndexOf(':') < 0).Concat(Groups.Select(g => g + ":...")) : Keys.Where(k => k.StartsWith(prefix, StringComparison.OrdinalIgnoreCase));
-                options.BindingErrors.Add($"{child.Path} is not a Chanjing setting; the settings {(prefix.Length == 0 ? "are" : $"under {child.Path.Substring(0, child.Path.Length - child.Key.Length - 1)} are")} {string.Join(", ", known)}.");
+                options.BindingErrors.Add(prefix.Length > 0
+                    ? $"{child.Path} is not a Chanjing setting; the settings under {Parent(child)} are {string.Join(", ", InGroup(prefix.TrimEnd(':')))}."
+                    : Moved.TryGetValue(child.Key, out var moved)
+                        ? $"{child.Path} is not a Chanjing setting any more: it is {moved} now."
+                        : $"{child.Path} is not a Chanjing setting; the settings are {string.Join(", ", Keys.Where(k => k.IndexOf(':') < 0))}, and the groups {string.Join(", ", Groups)}.");
+            }
+            else if (child.GetChildren().Any())
+            {
+                options.BindingErrors.Add($"{child.Path} must be a single value, but has nested keys ({string.Join(", ", child.GetChildren().Select(c => c.Key))}).");
             }
         }
     }
+
+    private static IEnumerable<string> InGroup(string group) =>
+        Keys.Where(k => k.StartsWith(group + ":", StringComparison.Ordinal)).Select(k => k.Substring(group.Length + 1));
+
+    private static string Parent(IConfigurationSection child) => child.Path.Substring(0, child.Path.Length - child.Key.Length - 1);
 
     private static void String(IConfiguration section, string key, Action<string> set)
     {
