@@ -316,6 +316,29 @@ public sealed class EmulatorAdminTests
     }
 
     [Fact]
+    public async Task AdminEndpoints_JournalAndCallbacksKeepTheirJsonShape_AndABadBodyIs400()
+    {
+        // Written by source-generated JSON (the tool that embeds the emulator is NativeAOT): same names as before.
+        await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { EnableAdminEndpoints = true });
+        using var http = new HttpClient { BaseAddress = emulator.BaseAddress };
+        using var client = Support.Client(emulator);
+        await client.SubmitReferenceVideoAsync(Support.Request());
+
+        var entry = JsonNode.Parse(await http.GetStringAsync("_emulator/journal"))!.AsArray().Last()!;
+        var callbacks = JsonNode.Parse(await http.GetStringAsync("_emulator/callbacks"))!;
+        using var bad = await http.PostAsync("_emulator/faults", new StringContent("not json", Encoding.UTF8, "application/json"));
+        using var missing = await http.PostAsync("_emulator/tasks/no-such-task/status", new StringContent("""{"status":"Fail"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(("POST", "/open/v1/ai_creation/task/submit", true), ((string)entry["method"]!, (string)entry["path"]!, (bool)entry["accessToken"]!));
+        Assert.Equal((int)EmulatorEndpoint.Submit, (int)entry["endpoint"]!);
+        Assert.NotNull(entry["receivedAt"]);
+        Assert.Empty(callbacks.AsArray());
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("expected", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
     public async Task AdminEndpoints_OffByDefaultInProcess()
     {
         await using var emulator = await ChanjingEmulator.StartAsync();

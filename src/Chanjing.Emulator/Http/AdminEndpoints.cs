@@ -1,24 +1,28 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 
 namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// The standalone emulator's controls under <c>/_emulator/</c>, the same as the in-process API: faults, the
-/// journal, task outcomes, file statuses and token invalidation. Documented in the emulator's README.
+/// journal, task outcomes, file statuses and token invalidation. Documented in the emulator's README. Plain request
+/// delegates and source-generated JSON, so the emulator (and the CLI that embeds it) stays trim- and NativeAOT-clean.
 /// </summary>
 internal static class AdminEndpoints
 {
     public static void Map(WebApplication app, EmulatorState state)
     {
-        app.MapPost("/_emulator/faults", async (HttpContext context) =>
+        app.MapPost("/_emulator/faults", async context =>
         {
-            var json = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
             if (json is null || !Enum.TryParse<EmulatorEndpoint>((string?)json["endpoint"] ?? "Any", ignoreCase: true, out var endpoint)
                 || !Enum.TryParse<EmulatorFaultKind>((string?)json["kind"], ignoreCase: true, out var kind))
             {
-                return Results.BadRequest(new { error = "expected {\"endpoint\": \"Submit\", \"kind\": \"BodyCode\", \"code\": 40001, \"count\": 1}" });
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"endpoint\": \"Submit\", \"kind\": \"BodyCode\", \"code\": 40001, \"count\": 1}" }).ConfigureAwait(false);
+                return;
             }
 
             var fault = new EmulatorFault
@@ -32,56 +36,85 @@ internal static class AdminEndpoints
                 Field = (string?)json["field"],
             };
             state.Faults.Add(endpoint, fault, Math.Max(1, (int?)json["count"] ?? 1));
-            return Results.Ok(new { added = fault.Kind.ToString(), endpoint = endpoint.ToString() });
+            await WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["added"] = fault.Kind.ToString(), ["endpoint"] = endpoint.ToString() }).ConfigureAwait(false);
         });
-        app.MapGet("/_emulator/journal", () => Results.Ok(state.Journal.Requests()));
-        app.MapGet("/_emulator/callbacks", () => Results.Ok(state.Journal.Deliveries()));
-        app.MapDelete("/_emulator/journal", () =>
+        app.MapGet("/_emulator/journal", context => WriteAsync(context, state.Journal.Requests(), AdminJson.Default.IReadOnlyListEmulatorRequest));
+        app.MapGet("/_emulator/callbacks", context => WriteAsync(context, state.Journal.Deliveries(), AdminJson.Default.IReadOnlyListEmulatorCallbackDelivery));
+        app.MapDelete("/_emulator/journal", context =>
         {
             state.Journal.Clear();
-            return Results.NoContent();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
         });
-        app.MapPost("/_emulator/tasks/{id}/status", async (string id, HttpContext context) =>
+        app.MapPost("/_emulator/tasks/{id}/status", async context =>
         {
-            var json = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
             var status = (string?)json?["status"];
             if (string.IsNullOrEmpty(status))
             {
-                return Results.BadRequest(new { error = "expected {\"status\": \"Error\", \"err_msg\": \"...\"}" });
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": \"Error\", \"err_msg\": \"...\"}" }).ConfigureAwait(false);
+                return;
             }
 
-            try
-            {
-                state.Tasks.SetOutcome(id, status, (string?)json!["err_msg"]);
-                return Results.NoContent();
-            }
-            catch (KeyNotFoundException)
-            {
-                return Results.NotFound();
-            }
+            context.Response.StatusCode = Try(() => state.Tasks.SetOutcome(RouteId(context), status!, (string?)json!["err_msg"]));
         });
-        app.MapPost("/_emulator/files/{id}/status", async (string id, HttpContext context) =>
+        app.MapPost("/_emulator/files/{id}/status", async context =>
         {
-            var json = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
             if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
             {
-                return Results.BadRequest(new { error = "expected {\"status\": 99}" });
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": 99}" }).ConfigureAwait(false);
+                return;
             }
 
-            try
-            {
-                state.Files.SetStatus(id, status);
-                return Results.NoContent();
-            }
-            catch (KeyNotFoundException)
-            {
-                return Results.NotFound();
-            }
+            context.Response.StatusCode = Try(() => state.Files.SetStatus(RouteId(context), status));
         });
-        app.MapPost("/_emulator/token/invalidate", () =>
+        app.MapPost("/_emulator/token/invalidate", context =>
         {
             state.Tokens.Invalidate();
-            return Results.NoContent();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
         });
+    }
+
+    private static string RouteId(HttpContext context) => (string)context.GetRouteValue("id")!;
+
+    /// <summary>204 when the change was made, 404 when the task or file does not exist.</summary>
+    private static int Try(Action change)
+    {
+        try
+        {
+            change();
+            return StatusCodes.Status204NoContent;
+        }
+        catch (KeyNotFoundException)
+        {
+            return StatusCodes.Status404NotFound;
+        }
+    }
+
+    private static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    {
+        try
+        {
+            return await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static Task WriteAsync(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    private static Task WriteAsync<T>(HttpContext context, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return JsonSerializer.SerializeAsync(context.Response.Body, value, type, context.RequestAborted);
     }
 }

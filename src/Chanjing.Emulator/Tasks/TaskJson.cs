@@ -14,7 +14,7 @@ internal static class TaskJson
         {
             foreach (var name in task.OutputNames)
             {
-                outputs.Add(new Uri(baseAddress, "files/outputs/" + name).AbsoluteUri);
+                outputs.Add((JsonNode?)JsonValue.Create(new Uri(baseAddress, "files/outputs/" + name).AbsoluteUri));
             }
         }
 
