@@ -324,7 +324,8 @@ public sealed class EmulatorAdminTests
         using var client = Support.Client(emulator);
         await client.SubmitReferenceVideoAsync(Support.Request());
 
-        var entry = JsonNode.Parse(await http.GetStringAsync("_emulator/journal"))!.AsArray().Last()!;
+        var raw = await http.GetStringAsync("_emulator/journal");
+        var entry = JsonNode.Parse(raw)!.AsArray().Last()!;
         var callbacks = JsonNode.Parse(await http.GetStringAsync("_emulator/callbacks"))!;
         using var bad = await http.PostAsync("_emulator/faults", new StringContent("not json", Encoding.UTF8, "application/json"));
         using var missing = await http.PostAsync("_emulator/tasks/no-such-task/status", new StringContent("""{"status":"Fail"}""", Encoding.UTF8, "application/json"));
@@ -333,6 +334,9 @@ public sealed class EmulatorAdminTests
         Assert.Equal((int)EmulatorEndpoint.Submit, (int)entry["endpoint"]!);
         Assert.NotNull(entry["receivedAt"]);
         Assert.Empty(callbacks.AsArray());
+        // Escaped as ASP.NET Core's results escape (relaxed): the journal reads as it was sent, and grep finds it.
+        Assert.Contains("\\\"ref_prompt\\\":", raw, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u0022", raw, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("expected", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

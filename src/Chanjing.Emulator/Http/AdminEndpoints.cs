@@ -38,8 +38,8 @@ internal static class AdminEndpoints
             state.Faults.Add(endpoint, fault, Math.Max(1, (int?)json["count"] ?? 1));
             await WriteAsync(context, StatusCodes.Status200OK, new JsonObject { ["added"] = fault.Kind.ToString(), ["endpoint"] = endpoint.ToString() }).ConfigureAwait(false);
         });
-        app.MapGet("/_emulator/journal", context => WriteAsync(context, state.Journal.Requests(), AdminJson.Default.IReadOnlyListEmulatorRequest));
-        app.MapGet("/_emulator/callbacks", context => WriteAsync(context, state.Journal.Deliveries(), AdminJson.Default.IReadOnlyListEmulatorCallbackDelivery));
+        app.MapGet("/_emulator/journal", context => WriteAsync(context, state.Journal.Requests(), AdminJson.Relaxed.IReadOnlyListEmulatorRequest));
+        app.MapGet("/_emulator/callbacks", context => WriteAsync(context, state.Journal.Deliveries(), AdminJson.Relaxed.IReadOnlyListEmulatorCallbackDelivery));
         app.MapDelete("/_emulator/journal", context =>
         {
             state.Journal.Clear();
@@ -109,7 +109,7 @@ internal static class AdminEndpoints
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        return context.Response.WriteAsync(body.ToJsonString(AdminJson.WriteOptions), context.RequestAborted);
     }
 
     private static Task WriteAsync<T>(HttpContext context, T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
