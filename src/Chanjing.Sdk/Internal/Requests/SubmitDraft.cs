@@ -14,9 +14,7 @@ internal sealed class SubmitDraft
     private static readonly string[] Order = ["ref_img_url", "start_frame", "end_frame", "ref_prompt", "creation_type", "aspect_ratio", "clarity", "video_duration", "quality_mode", "number_of_images", "model_code", "callback"];
 
     private readonly Dictionary<string, JsonNode?> _fields = new(16, StringComparer.Ordinal);
-    // The request property behind each modelled wire field, for messages and collision checks: a dozen pairs at most,
-    // searched linearly (a dictionary cost half a kilobyte a submit).
-    private readonly List<KeyValuePair<string, string>> _properties = new(12);
+    private readonly FieldProperties _properties = new();
     private readonly List<FileSlot> _files = [];
     private byte[]? _json;
     private bool _promptRequired;
@@ -83,7 +81,7 @@ internal sealed class SubmitDraft
     public JsonNode? Field(string field) => _fields.TryGetValue(field, out var value) ? value : null;
 
     /// <summary>The property a wire field came from, for messages (<c>ReferenceVideoRequest.Clarity</c>).</summary>
-    public string PropertyOf(string field) => $"{RequestName}.{(TryGetProperty(field, out var property) ? property : $"AdditionalFields[\"{field}\"]")}";
+    public string PropertyOf(string field) => $"{RequestName}.{(_properties.TryGet(field, out var property) ? property : $"AdditionalFields[\"{field}\"]")}";
 
     /// <summary>Puts an uploaded file's URL where its <c>file:</c> URI was.</summary>
     public void Fill(FileSlot slot, Uri uploaded)
@@ -256,7 +254,7 @@ internal sealed class SubmitDraft
                 throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)} has an empty name or one with control characters.", "request");
             }
 
-            if (TryGetProperty(pair.Key, out var property))
+            if (_properties.TryGet(pair.Key, out var property))
             {
                 throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)}[\"{pair.Key}\"] collides with {RequestName}.{property}, which is sent as '{pair.Key}': set the property instead.", "request");
             }
@@ -272,34 +270,7 @@ internal sealed class SubmitDraft
         _fields[field] = value;
     }
 
-    private void Model(string field, string property)
-    {
-        for (var i = 0; i < _properties.Count; i++)
-        {
-            if (string.Equals(_properties[i].Key, field, StringComparison.Ordinal))
-            {
-                _properties[i] = new(field, property);
-                return;
-            }
-        }
-
-        _properties.Add(new(field, property));
-    }
-
-    private bool TryGetProperty(string field, out string property)
-    {
-        foreach (var pair in _properties)
-        {
-            if (string.Equals(pair.Key, field, StringComparison.Ordinal))
-            {
-                property = pair.Value;
-                return true;
-            }
-        }
-
-        property = string.Empty;
-        return false;
-    }
+    private void Model(string field, string property) => _properties.Set(field, property);
 
     private Uri CheckUrl(Uri? url, string property, bool allowFile, int? index = null)
     {
