@@ -91,12 +91,14 @@ public sealed class WaitForCompletionTests
     public async Task WaitForCompletionAsync_CancelledDuringRequest_AbortsTheRequestAtOnce()
     {
         var time = new ManualTimeProvider();
-        var entered = new TaskCompletionSource();
-        var requestCancelled = new TaskCompletionSource();
+        // The request's own token, handed over once the handler has registered on it: the wait may end with the
+        // cancellation before the handler's code has run on, so the proof is the token's state, not the handler's timing.
+        var entered = new TaskCompletionSource<CancellationToken>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var requestCancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var handler = new LambdaHandler(async (_, ct) =>
         {
-            entered.SetResult();
             using var registration = ct.Register(() => requestCancelled.TrySetResult());
+            entered.SetResult(ct);
             await Task.Delay(Timeout.Infinite, ct);
             return Wire.Ok(Wire.Task("t1"));
         });
@@ -104,11 +106,13 @@ public sealed class WaitForCompletionTests
         using var cts = new CancellationTokenSource();
 
         var wait = client.WaitForCompletionAsync("t1", cancellationToken: cts.Token);
-        await entered.Task;
+        var requestToken = await entered.Task.WaitAsync(TimeSpan.FromSeconds(10));
         cts.Cancel();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
+        // At once: the request's token is cancelled by the caller's Cancel itself, before anything else runs.
+        Assert.True(requestToken.IsCancellationRequested);
         Assert.True(requestCancelled.Task.IsCompleted);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => wait);
     }
 
     [Theory]
