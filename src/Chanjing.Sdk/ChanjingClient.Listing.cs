@@ -38,7 +38,7 @@ public partial class ChanjingClient
         var chunks = ids.Length == 0 ? [[]] : Chunk(ids, CreationTaskQuery.MaxPageSize);
         foreach (var chunk in chunks)
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var seen = OrdinalSet.WithCapacity(chunk.Length > 0 ? chunk.Length : pageSize);
             for (var page = 1; ; page++)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -63,15 +63,22 @@ internal static class JsonReading
             return LazyUriList.Empty;
         }
 
-        var texts = new List<string>(length);
+        // Filled in place (no list, no copy); trimmed only when the service sent empty or non-text items.
+        var texts = new string[length];
+        var count = 0;
         foreach (var item in value.EnumerateArray())
         {
             if (item.ValueKind == JsonValueKind.String && item.GetString() is { Length: > 0 } text)
             {
-                texts.Add(text.Length <= LazyUriList.MaxLength ? text : throw new FormatException($"A URL in '{name}' is {text.Length} characters long."));
+                texts[count++] = text.Length <= LazyUriList.MaxLength ? text : throw new FormatException($"A URL in '{name}' is {text.Length} characters long.");
             }
         }
 
-        return texts.Count == 0 ? LazyUriList.Empty : new LazyUriList([.. texts]);
+        if (count < length)
+        {
+            Array.Resize(ref texts, count);
+        }
+
+        return count == 0 ? LazyUriList.Empty : new LazyUriList(texts);
     }
 }

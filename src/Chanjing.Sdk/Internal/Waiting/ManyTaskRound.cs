@@ -31,7 +31,7 @@ internal sealed class ManyTaskRound
             {
                 var chunk = groupIds.Skip(i).Take(CreationTaskQuery.MaxPageSize).ToArray();
                 var page = await client.ListPageAsync(type, chunk, null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
-                var returned = new HashSet<string>(StringComparer.Ordinal);
+                var returned = OrdinalSet.WithCapacity(chunk.Length);
                 foreach (var task in page.Tasks)
                 {
                     if (!_typeGuess.ContainsKey(task.Id) || !returned.Add(task.Id))
