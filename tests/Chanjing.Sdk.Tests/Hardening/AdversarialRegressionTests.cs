@@ -257,6 +257,24 @@ public sealed class AdversarialRegressionTests
         Assert.Equal("t1", error.TaskId);
     }
 
+    [Fact]
+    public async Task OutputUrls_EmptyNullAndNonTextItemsSkipped_TheRestKeptInOrder()
+    {
+        var handler = new LambdaHandler((_, _) =>
+        {
+            var task = Wire.Task("t1", "Success");
+            task["output_url"] = new JsonArray("", null, 5, "https://cdn.example/a.png", new JsonObject(), "https://cdn.example/b.png", "");
+            task["ref_img_url"] = new JsonArray("", null);
+            return Task.FromResult(Wire.Ok(task));
+        });
+        using var client = handler.CreateClient();
+
+        var task = await client.GetTaskAsync("t1");
+
+        Assert.Equal(["https://cdn.example/a.png", "https://cdn.example/b.png"], task.OutputUrls.Select(u => u.AbsoluteUri));
+        Assert.Empty(task.ReferenceImageUrls);
+    }
+
     private sealed class HostileCache : IChanjingTokenCache
     {
         public ValueTask<ChanjingAccessToken?> GetAsync(string key, CancellationToken cancellationToken = default) =>
