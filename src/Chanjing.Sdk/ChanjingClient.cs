@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Chanjing.Sdk.Internal;
+using Chanjing.Sdk.Internal.Submits;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -77,12 +78,6 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     private ILogger Logger => Pipeline.Logger;
 
-    internal ChanjingOptions PipelineOptions => Pipeline.Options;
-
-    internal TimeSpan? ServerClockOffset => Pipeline.ServerClock.Offset;
-
-    internal ChanjingTelemetry PipelineTelemetry => Pipeline.Telemetry;
-
     /// <inheritdoc />
     public virtual Task<string> SubmitReferenceVideoAsync(ReferenceVideoRequest request, CancellationToken cancellationToken = default) =>
         SubmitAsync(request, cancellationToken);
@@ -117,17 +112,17 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
     }
 
-    /// <summary>Sends a validated submit body once per safe attempt, and settles a lost answer by reconciliation.</summary>
+    /// <summary>Sends a validated submit body once per safe attempt; a lost answer is reconciled (candidates, or an opt-in claim).</summary>
     private async Task<string> SubmitJsonAsync(byte[] json, SubmitFingerprint fingerprint, CancellationToken cancellationToken)
     {
-        var claims = Pipeline.SubmittedTasks;
-        using var inFlight = claims.Begin(fingerprint.Key);
+        // Registered before anything is sent: a submit that could own a task is visible to every other reconciliation.
+        var registration = Pipeline.SubmitRegistry.Begin(fingerprint, Time);
         var startedAt = Time.GetUtcNow();
         var ledger = new SendLedger();
         try
         {
             var taskId = await Pipeline.SendAsync(Http, ChanjingEndpoints.Submit, cancellationToken, body: json, ledger: ledger).ConfigureAwait(false);
-            claims.TryClaim(taskId, Time);
+            registration.Returned(taskId);
             return taskId;
         }
         catch (ChanjingException ex) when (!ledger.MayHaveCreated && !cancellationToken.IsCancellationRequested)
@@ -138,28 +133,31 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         catch (ChanjingException ex) when (IsOutcomeUnknown(ex) && !cancellationToken.IsCancellationRequested)
         {
             SubmitLog.OutcomeUnknown(Logger, ex.Message);
-            IReadOnlyList<string> candidates = [];
-            Exception cause = ex;
-            if (Options.Reconciliation.Enabled)
+            if (!Options.Reconciliation.Enabled)
             {
-                var found = await SubmitReconciler.ReconcileAsync(this, fingerprint, startedAt, claims, inFlight, cancellationToken).ConfigureAwait(false);
-                if (found.TaskId is not null)
-                {
-                    SubmitLog.ReconciliationFound(Logger, found.TaskId);
-                    return found.TaskId;
-                }
-
-                candidates = found.Candidates;
-                cause = found.Failure ?? ex;
+                throw SubmitOutcome.Unknown(ex, startedAt, new Reconciliation(null, [], null, null), reconciled: false);
             }
 
-            throw new ChanjingSubmitOutcomeUnknownException(
-                $"The submit may or may not have created a task ({ex.Message}). It was not sent again, because each task costs money. " +
-                (Options.Reconciliation.Enabled ? (candidates.Count > 1 ? $"Several recent tasks match it: {string.Join(", ", candidates)}. " : candidates.Count == 1 ? $"Recent task {candidates[0]} matches it, but another identical submit of this account was unsettled at the same time, so it may be that one's. " : "No matching task was found in the recent task list. ") : "Reconciliation is turned off. ") +
-                $"Check with ListTasksAsync for tasks created after {startedAt:O} before submitting again.",
-                startedAt, candidates, cause);
+            var found = await SubmitReconciler.ReconcileAsync(
+                (type, ct) => ListNewestAsync(type, ct), registration, startedAt, Pipeline.ServerClock, Options, Pipeline.Telemetry, cancellationToken).ConfigureAwait(false);
+            if (found.ClaimedTaskId is { } claimed)
+            {
+                SubmitLog.ReconciliationFound(Logger, claimed);
+                return claimed;
+            }
+
+            throw SubmitOutcome.Unknown(ex, startedAt, found, reconciled: true);
+        }
+        finally
+        {
+            // Idempotent after Returned. A submit that may have reached the service and ends without its task id (an
+            // unknown outcome, cancellation after sending) keeps blocking claims of tasks it could own.
+            registration.Close(mayHaveCreated: ledger.MayHaveCreated);
         }
     }
+
+    private async Task<IReadOnlyList<CreationTask>> ListNewestAsync(CreationType type, CancellationToken cancellationToken) =>
+        (await ListPageAsync(type, [], null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false)).Tasks;
 
     /// <inheritdoc />
     public virtual Task<CreationTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)

@@ -103,13 +103,15 @@ public sealed class EveryModelTests
     }
 
     [Fact]
-    public async Task SubmitAsync_ImageTaskAnswerLost_ReconciledByWhatThePhotoInfoEchoes()
+    public async Task SubmitAsync_ImageTaskAnswerLostAndClaimingOn_ReconciledByWhatThePhotoInfoEchoes()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
-        using var client = Support.Client(emulator);
+        using var client = Support.Client(emulator, o => o.Reconciliation.ClaimUniqueMatch = true);
         emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing());
 
-        var id = await client.SubmitAsync(new ImageGenerationRequest { Prompt = "lost answer", NumberOfImages = 2 });
+        // A prompt of its own: submits of earlier tests to an emulator that had this port could own a task like it.
+        // Every echoed setting sent: a default the service fills in is a difference, and only an exact match is claimed.
+        var id = await client.SubmitAsync(new ImageGenerationRequest { Prompt = $"lost answer {Guid.NewGuid():N}", NumberOfImages = 2, AspectRatio = AspectRatio.Square1x1, Clarity = ImageClarity.Px2048 });
 
         Assert.Equal(1, emulator.TaskCount);
         Assert.Equal(CreationType.Image, (await client.GetTaskAsync(id)).Type);

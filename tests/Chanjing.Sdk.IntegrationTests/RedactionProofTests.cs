@@ -79,7 +79,8 @@ public sealed partial class RedactionProofTests
             emulator.InvalidateAccessToken(); // the next call gets 10400 and renews
             await client.GetTaskAsync(task.Id);
             emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing()); // answer lost: reconciliation
-            var reconciled = await client.SubmitAsync(new ImageGenerationRequest { Prompt = "second" });
+            var unknown = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitAsync(new ImageGenerationRequest { Prompt = "second" }));
+            var reconciled = Assert.Single(unknown.CandidateTaskIds);
             await client.DownloadOutputsAsync(task, output);
             await client.GetTaskAsync(reconciled);
         }

@@ -24,13 +24,29 @@ public sealed class SubmitSafetyTests
     }
 
     [Fact]
-    public async Task Submit_TaskCreatedThenConnectionDropped_IdRecoveredByReconciliationAndOneTaskExists()
+    public async Task Submit_TaskCreatedThenConnectionDropped_ReportedAsTheOneCandidateAndNotReturned()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
         using var client = Support.Client(emulator);
         emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing());
 
-        var id = await client.SubmitReferenceVideoAsync(Support.Request());
+        var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Support.Request()));
+
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+        Assert.Equal(1, emulator.TaskCount);
+        var candidate = Assert.Single(error.CandidateTaskIds);
+        Assert.Equal(candidate, (await client.GetTaskAsync(candidate)).Id);
+    }
+
+    [Fact]
+    public async Task Submit_TaskCreatedThenConnectionDroppedAndClaimingOn_IdRecoveredByReconciliationAndOneTaskExists()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator, o => o.Reconciliation.ClaimUniqueMatch = true);
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing());
+
+        // A prompt of its own: submits of earlier tests to an emulator that had this port could own a task like it.
+        var id = await client.SubmitReferenceVideoAsync(Support.Request($"a horse gallops {Guid.NewGuid():N}"));
 
         Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
         Assert.Equal(1, emulator.TaskCount);

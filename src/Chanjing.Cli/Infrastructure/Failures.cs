@@ -59,7 +59,9 @@ internal static class Failures
             $"Stopped waiting at the --timeout: {Keeps(timeout.UnfinishedTaskIds)} Resume the wait with: {CommandRun.ResumeCommand(timeout.UnfinishedTaskIds)}"),
         ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure,
             $"The submit's answer was lost, so a task may or may not have been created (and charged). " +
-            (unknown.CandidateTaskIds.Count > 0 ? $"Candidates: {string.Join(", ", unknown.CandidateTaskIds)}. " : string.Empty) +
+            (unknown.CandidateTaskIds.Count > 0
+                ? $"Tasks created since the submit began that match it: {string.Join(", ", unknown.CandidateTaskIds)}. Each may be this run's or another's with the same settings, so none is taken as this run's. To follow one: chanjing task wait {unknown.CandidateTaskIds[0]}. "
+                : "No matching task was listed yet. ") +
             "Check with 'chanjing task list' before submitting again."),
         OperationCanceledException when run.CancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "Cancelled."),
         ArgumentException argument => (ExitCodes.Usage, CreateInputs.InOptionTerms(argument.Message)),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
 using Polly.Timeout;
+using Chanjing.Sdk.Internal.Submits;
 
 namespace Chanjing.Sdk.Internal;
 
@@ -29,7 +30,6 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly ResiliencePipeline _transfersOnce;
     private readonly PacedRateLimiter? _limiter;
     private int _disposed;
-    private SubmittedTaskIds? _submittedTasks;
 
     public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
     {
@@ -69,8 +69,10 @@ internal sealed class ChanjingPipeline : IDisposable
     /// <summary>The User-Agent of every request: the SDK, the runtime and the OS, after the application id when one is set.</summary>
     public string UserAgent { get; }
 
-    /// <summary>The ids the account's submits returned in this process (looked up once: the account key hashes the token).</summary>
-    public SubmittedTaskIds SubmittedTasks => _submittedTasks ??= SubmittedTaskIds.For(_options);
+    /// <summary>The submits this process sent to the service and the ids they returned, shared by every client of the service.</summary>
+    public SubmitRegistry SubmitRegistry => _submitRegistry ??= SubmitRegistry.For(_options.BaseAddress);
+
+    private SubmitRegistry? _submitRegistry;
 
     /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
     public ServerClock ServerClock { get; } = new();

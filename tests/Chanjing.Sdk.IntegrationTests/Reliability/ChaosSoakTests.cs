@@ -42,13 +42,15 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
                 new ChanjingEmulatorOptions { QueuedDuration = TimeSpan.FromMilliseconds(50), GeneratingDuration = TimeSpan.FromMilliseconds(100), FileReadyDelay = TimeSpan.Zero },
                 TestContext.Current.CancellationToken);
             using var chaos = new ChaosHandler(emulator, seed);
-            var clients = Enumerable.Range(0, Clients).Select(_ => new ChanjingClient(new HttpClient(chaos, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, Support.Options(emulator, o =>
+            // Every other client claims a unique exact match; the rest only report candidates (the default).
+            var clients = Enumerable.Range(0, Clients).Select(n => new ChanjingClient(new HttpClient(chaos, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, Support.Options(emulator, o =>
             {
                 o.AttemptTimeout = TimeSpan.FromSeconds(3);
                 o.OperationTimeout = TimeSpan.FromSeconds(20);
                 o.Retry.MaxAttempts = 3;
                 o.Reconciliation.Attempts = 3;
                 o.Reconciliation.Delay = TimeSpan.FromMilliseconds(20);
+                o.Reconciliation.ClaimUniqueMatch = n % 2 == 1;
             }))).ToArray();
 
             var returned = new string?[Calls];
@@ -112,10 +114,15 @@ public sealed class ChaosSoakTests(ITestOutputHelper output)
                         violations.Add($"call {i}: the submit returned {id}, but the tasks of its prompt are [{string.Join(", ", created.Select(t => t.Id))}]");
                     }
                 }
-                else if (error is ChanjingSubmitOutcomeUnknownException)
+                else if (error is ChanjingSubmitOutcomeUnknownException lost)
                 {
-                    // Reconciliation did not settle it (failed, or saw no match): 0 or 1 task, both correct; counted.
+                    // Reconciliation did not settle it: 0 or 1 task, both correct; counted. Each call has its own prompt, so
+                    // a candidate is only ever the task this call created, never another call's.
                     _ = created.Count == 1 ? unknownWithTask++ : unknownWithout++;
+                    if (lost.CandidateTaskIds.Except(created.Select(t => t.Id)).FirstOrDefault() is { } foreign)
+                    {
+                        violations.Add($"call {i}: its unknown outcome names {foreign} as a candidate, which another call created");
+                    }
                 }
                 else if (created.Count != 0)
                 {

@@ -111,6 +111,10 @@ internal sealed record MatrixOutcome(MatrixCell Cell, Exception? Error, int Requ
         if (Cell.Operation == MatrixOperation.Submit && ListRequests > 0)
         {
             text.Append(" rec");
+            if (Error is ChanjingSubmitOutcomeUnknownException { CandidateTaskIds.Count: > 0 } unknown)
+            {
+                text.Append(": ").Append(unknown.CandidateTaskIds.Count.ToString(CultureInfo.InvariantCulture)).Append(unknown.CandidateTaskIds.Count == 1 ? " candidate" : " candidates");
+            }
         }
 
         // Token fetches nest one retry pipeline in another: past one round, how many rounds fit the timeouts is timing.
@@ -476,10 +480,12 @@ internal static class FaultMatrix
                             persistent ? $"a transient known failure after {attempts} refused POSTs" : "success after one refused POST");
                         break;
                     case FaultClass.NotCreated:
-                        Expect(requests == 1 && error is ChanjingSubmitOutcomeUnknownException, "outcome unknown after exactly 1 POST");
+                        Expect(requests == 1 && error is ChanjingSubmitOutcomeUnknownException { CandidateTaskIds.Count: 0 }, "outcome unknown after exactly 1 POST, no candidate");
                         break;
                     case FaultClass.Created:
-                        Expect(requests == 1 && error is null && outcome.ListRequests > 0, "1 POST, then reconciliation finds the created task");
+                        // Reconciliation reports the created task as the one candidate; claiming it is opt-in.
+                        Expect(requests == 1 && error is ChanjingSubmitOutcomeUnknownException { CandidateTaskIds.Count: 1 } && outcome.TasksCreated == 1 && outcome.ListRequests > 0,
+                            "1 POST, then reconciliation reports the created task as the one candidate");
                         break;
                     case FaultClass.Refused:
                         Expect(persistent
@@ -571,7 +577,7 @@ internal static class FaultMatrix
 
             Each cell is one call against its own emulator over loopback, with one fault on the endpoint the operation
             depends on. Client settings: `AttemptTimeout` 500 ms, `OperationTimeout` 6 s, `Retry.MaxAttempts` 2,
-            `Retry.BaseDelay` 10 ms, reconciliation on (2 attempts). "Fault once" hits the first request to that endpoint;
+            `Retry.BaseDelay` 10 ms, reconciliation with its defaults (2 attempts, candidates reported, no claim). "Fault once" hits the first request to that endpoint;
             "fault persists" hits every one. "Outer handler" is a DI client whose app calls
             `services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler())`: its counts match the plain
             client's, because the SDK sends each attempt once whatever handlers surround it.
@@ -580,7 +586,9 @@ internal static class FaultMatrix
 
             - outcome: `ok`, or the exception type without `Chanjing`/`Exception` (`Chanjing` is the base type); `†` marks
               `IsTransient`; `(not sent)` a failure that says no request was sent; `rec` a submit that ran reconciliation
-              (a task list lookup after an unknown outcome); a note in parentheses when a call succeeded with a surprise.
+              (a task list lookup after an unknown outcome), `rec: 1 candidate` one that reported the task the submit
+              created as the one candidate (`CandidateTaskIds`) without claiming it; a note in parentheses when a call
+              succeeded with a surprise.
             - requests: how many requests reached the emulator's endpoint for that operation (a refused connection never
               reaches it).
             - duration: `≥1 s` when the call took 1 s or more (timeouts and Retry-After waits); all others finished

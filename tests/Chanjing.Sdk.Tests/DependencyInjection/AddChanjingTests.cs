@@ -78,7 +78,7 @@ public sealed class AddChanjingTests
     [InlineData("""{"Chanjing": {"AccessToken": "t", "MaxRetryAttempts": 2}}""", "Chanjing:MaxRetryAttempts is not a Chanjing setting")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempt": 2}}}""", "Chanjing:Retry:MaxAttempt is not a Chanjing setting; the settings under Chanjing:Retry are MaxAttempts, BaseDelay, MaxRetryAfter")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "ReconcileUnknownSubmits": false}}""", "Chanjing:ReconcileUnknownSubmits is not a Chanjing setting any more: it is Reconciliation:Enabled now")]
-    [InlineData("""{"Chanjing": {"AccessToken": "t", "Reconciliation": false}}""", "Chanjing:Reconciliation must be a group of settings (Enabled, Attempts, Delay, ClockSkew), but has the single value 'False'")]
+    [InlineData("""{"Chanjing": {"AccessToken": "t", "Reconciliation": false}}""", "Chanjing:Reconciliation must be a group of settings (Enabled, ClaimUniqueMatch, Attempts, Delay, ClockSkew), but has the single value 'False'")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": "7"}}""", "Chanjing:Retry must be a group of settings")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "Retry": {"MaxAttempts": {"Value": 7}}}}""", "Chanjing:Retry:MaxAttempts must be a single value, but has nested keys (Value)")]
     [InlineData("""{"Chanjing": {"AccessToken": "t", "AttemptTimeout": {"Seconds": 5}}}""", "Chanjing:AttemptTimeout must be a single value")]

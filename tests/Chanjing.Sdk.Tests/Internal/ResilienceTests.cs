@@ -203,15 +203,17 @@ public sealed class ResilienceTests
     }
 
     [Fact]
-    public async Task SubmitReferenceVideoAsync_ServerErrorButTaskWasCreated_ReconciliationReturnsItsId()
+    public async Task SubmitReferenceVideoAsync_ServerErrorButTaskWasCreatedAndNoDateHeader_ReportedButNeverClaimed()
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         var handler = Server((_, _) => Wire.Code(50000, "系统内部错误"), () => Wire.Page([Created("different-prompt", now, "a cat"), Created("created-task", now)]));
-        using var client = handler.CreateClient(o => o.Retry.MaxAttempts = 3);
+        using var client = handler.CreateClient(o => { o.Retry.MaxAttempts = 3; o.Reconciliation.ClaimUniqueMatch = true; o.Reconciliation.Attempts = 1; });
 
-        var id = await client.SubmitReferenceVideoAsync(Request());
+        // Without a Date header the service's clock is unknown: the task could predate the submit, so it is not claimed.
+        var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(Request()));
 
-        Assert.Equal("created-task", id);
+        Assert.Equal(["created-task"], error.CandidateTaskIds);
+        Assert.Contains("Date header", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, handler.Count);
     }
 

@@ -99,7 +99,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Metrics_ReconciliationFound_CountedWithItsOutcome()
+    public async Task Metrics_ReconciliationReportingACandidate_CountedWithItsOutcome()
     {
         var created = DateTimeOffset.UtcNow;
         var handler = new LambdaHandler((request, _) =>
@@ -127,9 +127,9 @@ public sealed class TelemetryTests
         await using var _ = provider;
         using var measurements = new Measurements(meter);
 
-        await client.SubmitAsync(new ImageGenerationRequest { Prompt = "a cat" });
+        await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitAsync(new ImageGenerationRequest { Prompt = "a cat" }));
 
-        Assert.Contains(measurements.Items, m => m.Name == "chanjing.submit.reconciliations" && (string)m.Tags["outcome"]! == "found");
+        Assert.Contains(measurements.Items, m => m.Name == "chanjing.submit.reconciliations" && (string)m.Tags["outcome"]! == "candidates");
     }
 
     [Fact]

@@ -193,9 +193,9 @@ internal static class ReadmeSnippets
         }
         catch (ChanjingSubmitOutcomeUnknownException unknown)
         {
-            // The request was sent but the answer was lost, and reconciliation found no matching task.
-            // Never resubmit blindly: look for tasks created after unknown.SubmitStartedAt first.
-            Console.WriteLine(unknown.Message);
+            // The request was sent but the answer was lost. Never resubmit blindly: the candidates are the tasks
+            // created since unknown.SubmitStartedAt that match the request (possibly another submit's with the same settings).
+            Console.WriteLine($"{unknown.Message} Candidates: {string.Join(", ", unknown.CandidateTaskIds)}");
         }
         catch (ChanjingInvalidParameterException invalid)
         {

@@ -21,7 +21,7 @@ internal static class ChanjingOptionsBinder
         nameof(ChanjingOptions.ApplicationId), nameof(ChanjingOptions.TokenRefreshMargin), nameof(ChanjingOptions.AttemptTimeout),
         nameof(ChanjingOptions.OperationTimeout), nameof(ChanjingOptions.RequestsPerSecond),
         "Retry:MaxAttempts", "Retry:BaseDelay", "Retry:MaxRetryAfter",
-        "Reconciliation:Enabled", "Reconciliation:Attempts", "Reconciliation:Delay", "Reconciliation:ClockSkew",
+        "Reconciliation:Enabled", "Reconciliation:ClaimUniqueMatch", "Reconciliation:Attempts", "Reconciliation:Delay", "Reconciliation:ClockSkew",
         "Uploads:Service", "Uploads:ReadyTimeout", "Uploads:ReadyPollInterval",
     ];
 
@@ -48,6 +48,7 @@ internal static class ChanjingOptionsBinder
 
         var reconciliation = options.Reconciliation;
         Parse(section, options, "Reconciliation:Enabled", v => bool.TryParse(v, out var b) ? b : (bool?)null, v => reconciliation.Enabled = v);
+        Parse(section, options, "Reconciliation:ClaimUniqueMatch", v => bool.TryParse(v, out var b) ? b : (bool?)null, v => reconciliation.ClaimUniqueMatch = v);
         Parse(section, options, "Reconciliation:Attempts", Int, v => reconciliation.Attempts = v);
         Time(section, options, "Reconciliation:Delay", v => reconciliation.Delay = v);
         Time(section, options, "Reconciliation:ClockSkew", v => reconciliation.ClockSkew = v);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chanjing.Sdk.Internal.Submits;
 
 namespace Chanjing.Sdk.Internal.Requests;
 
@@ -110,11 +111,15 @@ internal sealed class SubmitDraft
         Number("video_duration"),
         Number("number_of_images"),
         Field("ref_img_url") is JsonArray images ? images.Count : 0,
-        (Field("start_frame") is null ? 0 : 1) + (Field("end_frame") is null ? 0 : 1));
+        (Field("start_frame") is null ? 0 : 1) + (Field("end_frame") is null ? 0 : 1),
+        Text("quality_mode"),
+        Text("style"));
 
     private string? Text(string field) => Field(field) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    private long? Number(string field) => Field(field) is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+    // The typed setters store int-backed values, AdditionalFields may hold any number type or a parsed JsonElement:
+    // every whole number is read (a value that is no whole number is not compared, and then no task matches exactly).
+    private long? Number(string field) => Field(field) is JsonValue value ? JsonNumbers.Whole(value) : null;
 
     private byte[] Write() => SubmitBodyWriter.Write(_fields, Order);
 

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+
+namespace Chanjing.Sdk.Internal.Submits;
+
+/// <summary>
+/// What this process knows about the submits sent to one service: the task ids they returned (directly or by a claim),
+/// and the submits that could still own a task: those in flight, and those whose outcome stayed unknown. Reconciliation
+/// reads it so that no id is returned twice and no task is claimed while another submit could own it.
+/// </summary>
+/// <remarks>
+/// Keyed by the service's address alone, not by account or credential: task ids are unique across accounts, so one
+/// account used with a fixed token and with app id + secret (or across a token rotation) shares one registry, and a
+/// submit of another account can only make a claim less likely, never wrong.
+/// </remarks>
+internal sealed class SubmitRegistry
+{
+    private const int PruneAbove = 4096;
+    private static readonly TimeSpan Keep = TimeSpan.FromHours(6);
+    private static readonly ConcurrentDictionary<string, SubmitRegistry> Services = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, (TimeProvider Time, long At)> _returned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Registration, (TimeProvider Time, long At)> _open = new();
+
+    /// <summary>The registry of the service at <paramref name="baseAddress"/> (scheme, host, port and path).</summary>
+    public static SubmitRegistry For(Uri baseAddress) =>
+        Services.GetOrAdd(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'), static _ => new SubmitRegistry());
+
+    /// <summary>Whether a submit returned <paramref name="id"/>.</summary>
+    public bool WasReturned(string id) => _returned.ContainsKey(id);
+
+    /// <summary>
+    /// Records a submit before its request is sent. Until <see cref="Registration.Returned"/> or
+    /// <see cref="Registration.Close"/> settles it, it is a submit that could own any task it <see cref="SubmitFingerprint.MayMatch"/>.
+    /// </summary>
+    public Registration Begin(SubmitFingerprint fingerprint, TimeProvider time)
+    {
+        var registration = new Registration(this, fingerprint, time);
+        _open[registration] = (time, time.GetTimestamp());
+        return registration;
+    }
+
+    /// <summary>Whether a submit other than <paramref name="self"/> is in flight, or ended without knowing its task, and could own <paramref name="task"/>.</summary>
+    public bool AnotherCouldOwn(Registration self, CreationTask task)
+    {
+        foreach (var open in _open.Keys)
+        {
+            if (!ReferenceEquals(open, self) && open.Fingerprint.MayMatch(task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Records <paramref name="id"/> as returned; false when a submit already returned it.</summary>
+    private bool TryReturn(string id, TimeProvider time)
+    {
+        if (!_returned.TryAdd(id, (time, time.GetTimestamp())))
+        {
+            return false;
+        }
+
+        if (_returned.Count > PruneAbove)
+        {
+            // A task returned hours ago was created hours before any submit still reconciling began, and a look-back
+            // never starts before its submit began: forgetting it is safe.
+            foreach (var old in _returned.Where(pair => pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
+            {
+                _returned.TryRemove(old, out _);
+            }
+
+            foreach (var old in _open.Where(pair => pair.Key.Unsettled && pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
+            {
+                _open.TryRemove(old, out _);
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>One submit's entry. Settled by <see cref="Returned"/>, or closed as known-not-created or unknown.</summary>
+    internal sealed class Registration
+    {
+        private readonly SubmitRegistry _owner;
+        private readonly TimeProvider _time;
+        private int _closed;
+
+        public Registration(SubmitRegistry owner, SubmitFingerprint fingerprint, TimeProvider time)
+        {
+            _owner = owner;
+            Fingerprint = fingerprint;
+            _time = time;
+        }
+
+        public SubmitFingerprint Fingerprint { get; }
+
+        /// <summary>True once the submit ended without knowing whether it created a task: it could own a matching task for good.</summary>
+        public bool Unsettled { get; private set; }
+
+        /// <summary>Whether a submit returned <paramref name="id"/>.</summary>
+        public bool WasReturned(string id) => _owner.WasReturned(id);
+
+        /// <summary>Whether another submit could own <paramref name="task"/>.</summary>
+        public bool AnotherCouldOwn(CreationTask task) => _owner.AnotherCouldOwn(this, task);
+
+        /// <summary>The submit returns <paramref name="id"/> (the service's answer, or a claim); false when another submit already returned it.</summary>
+        public bool Returned(string id)
+        {
+            if (!_owner.TryReturn(id, _time))
+            {
+                return false;
+            }
+
+            Close(mayHaveCreated: false);
+            return true;
+        }
+
+        /// <summary>
+        /// Ends the submit without a task id: removed when it certainly created nothing; kept (as unsettled, for some
+        /// hours) when it may have, because a task it created may still be listed and must not be claimed by another.
+        /// </summary>
+        public void Close(bool mayHaveCreated)
+        {
+            if (Interlocked.Exchange(ref _closed, 1) == 1)
+            {
+                return;
+            }
+
+            if (mayHaveCreated)
+            {
+                Unsettled = true;
+                _owner._open[this] = (_time, _time.GetTimestamp());
+            }
+            else
+            {
+                _owner._open.TryRemove(this, out _);
+            }
+        }
+    }
+}
