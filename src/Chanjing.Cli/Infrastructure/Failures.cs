@@ -38,6 +38,18 @@ internal static class Failures
                     writer.WriteString("traceId", traceId);
                 }
 
+                if (error is ChanjingSubmitOutcomeUnknownException unknown)
+                {
+                    // Tasks that could be this run's: the CLI never takes one as its own (another run may own it).
+                    writer.WriteStartArray("candidateTaskIds");
+                    foreach (var candidate in unknown.CandidateTaskIds)
+                    {
+                        writer.WriteStringValue(candidate);
+                    }
+
+                    writer.WriteEndArray();
+                }
+
                 writer.WriteEndObject();
                 writer.WriteEndObject();
             });
