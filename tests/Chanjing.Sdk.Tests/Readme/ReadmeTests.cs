@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Chanjing.Sdk.Tests.Readme;
 
-/// <summary>README.md's C# blocks are exactly the compiled blocks of ReadmeSnippets.cs, and the commands it gives exist.</summary>
+/// <summary>The C# blocks of README.md and the docs/ pages are exactly the compiled blocks of ReadmeSnippets.cs, and the commands they give exist.</summary>
 public sealed partial class ReadmeTests
 {
     private static string RepoFile(params string[] parts)
@@ -23,19 +23,31 @@ public sealed partial class ReadmeTests
         return SnippetInSource().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
     }
 
-    private static Dictionary<string, string> ReadmeSnippets()
-    {
-        var readme = File.ReadAllText(RepoFile("README.md"));
-        return SnippetInReadme().Matches(readme).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
-    }
+    /// <summary>README.md and every page of docs/: what a user reads.</summary>
+    private static IEnumerable<string> Pages() =>
+        new[] { RepoFile("README.md") }.Concat(Directory.GetFiles(RepoFile("docs"), "*.md").Order(StringComparer.Ordinal)).Select(File.ReadAllText);
+
+    private static Dictionary<string, string> ReadmeSnippets() =>
+        Pages().SelectMany(page => SnippetInReadme().Matches(page)).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
 
     [Fact]
     public void Readme_EveryCSharpBlock_IsACompiledSnippet()
     {
-        var readme = File.ReadAllText(RepoFile("README.md"));
-        var blocks = Regex.Matches(readme, "```csharp").Count;
+        var blocks = Pages().Sum(page => Regex.Matches(page, "```csharp").Count);
 
         Assert.Equal(blocks, ReadmeSnippets().Count);
+    }
+
+    [Fact]
+    public void Readme_IsShortAndEveryLinkedPageExists()
+    {
+        var readme = File.ReadAllText(RepoFile("README.md"));
+
+        Assert.True(readme.Length <= 16 * 1024, $"README.md is {readme.Length} bytes; keep it under 16 KB and move detail to docs/.");
+        foreach (Match link in Regex.Matches(readme, @"\]\((?<path>(docs|src)/[^)#]+)"))
+        {
+            Assert.True(File.Exists(RepoFile(link.Groups["path"].Value.Split('/'))), $"README links to {link.Groups["path"].Value}, which does not exist");
+        }
     }
 
     [Fact]
@@ -65,7 +77,7 @@ public sealed partial class ReadmeTests
     [Fact]
     public void Readme_ConfigurationExample_EveryKeyIsASettingAndEverySettingIsListed()
     {
-        var readme = File.ReadAllText(RepoFile("README.md"));
+        var readme = File.ReadAllText(RepoFile("docs", "configuration.md"));
         var json = Regex.Match(readme, "```json\\s*(\\{\\s*\"Chanjing\".*?)```", RegexOptions.Singleline).Groups[1].Value;
         var section = (System.Text.Json.Nodes.JsonObject)System.Text.Json.Nodes.JsonNode.Parse(json)!["Chanjing"]!;
 

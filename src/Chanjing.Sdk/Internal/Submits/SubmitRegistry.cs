@@ -35,6 +35,11 @@ internal sealed class SubmitRegistry
     {
         var registration = new Registration(this, fingerprint, time);
         _open[registration] = (time, time.GetTimestamp());
+        if (_open.Count > PruneAbove)
+        {
+            Prune();
+        }
+
         return registration;
     }
 
@@ -62,20 +67,28 @@ internal sealed class SubmitRegistry
 
         if (_returned.Count > PruneAbove)
         {
-            // A task returned hours ago was created hours before any submit still reconciling began, and a look-back
-            // never starts before its submit began: forgetting it is safe.
-            foreach (var old in _returned.Where(pair => pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
-            {
-                _returned.TryRemove(old, out _);
-            }
-
-            foreach (var old in _open.Where(pair => pair.Key.Unsettled && pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
-            {
-                _open.TryRemove(old, out _);
-            }
+            Prune();
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Forgets what is hours old. A task returned hours ago was created hours before any submit still reconciling
+    /// began, and a look-back never starts before its submit began; a submit that ended unknown hours ago could own
+    /// only tasks created by then (a request is processed while it is sent, minutes at most).
+    /// </summary>
+    private void Prune()
+    {
+        foreach (var old in _returned.Where(pair => pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
+        {
+            _returned.TryRemove(old, out _);
+        }
+
+        foreach (var old in _open.Where(pair => pair.Key.Unsettled && pair.Value.Time.GetElapsedTime(pair.Value.At) > Keep).Select(pair => pair.Key).ToList())
+        {
+            _open.TryRemove(old, out _);
+        }
     }
 
     /// <summary>One submit's entry. Settled by <see cref="Returned"/>, or closed as known-not-created or unknown.</summary>
