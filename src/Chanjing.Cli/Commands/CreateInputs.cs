@@ -199,7 +199,8 @@ internal sealed partial class CreateInputs
             "CallbackUrl" => "--callback",
             _ => m.Value,
         });
-        return text.Replace(" (Parameter 'request')", string.Empty, StringComparison.Ordinal);
+        return text.Replace(" (Parameter 'request')", string.Empty, StringComparison.Ordinal)
+            .Replace("; set it to null", "; leave the option out", StringComparison.Ordinal);
     }
 
     private bool NeedsDefault(ChanjingModelInfo? info, string field, string option, string value)
