@@ -348,7 +348,7 @@ public sealed class EmulatorAdminTests
         using var missing = await http.PostAsync("_emulator/tasks/no-such-task/status", new StringContent("""{"status":"Fail"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(("POST", "/open/v1/ai_creation/task/submit", true), ((string)entry["method"]!, (string)entry["path"]!, (bool)entry["accessToken"]!));
-        Assert.Equal((int)EmulatorEndpoint.Submit, (int)entry["endpoint"]!);
+        Assert.Equal(nameof(EmulatorEndpoint.Submit), (string)entry["endpoint"]!);
         Assert.NotNull(entry["receivedAt"]);
         Assert.Empty(callbacks.AsArray());
         // Escaped as ASP.NET Core's results escape (relaxed): the journal reads as it was sent, and grep finds it.
