@@ -1,6 +1,7 @@
 using Chanjing.Emulator.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -61,6 +62,11 @@ public sealed class ChanjingEmulator : IAsyncDisposable
     {
         options ??= new ChanjingEmulatorOptions();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production, ApplicationName = typeof(ChanjingEmulator).Assembly.GetName().Name });
+
+        // The host process's configuration (Kestrel__Endpoints__* variables, an appsettings.json in the working directory,
+        // ASPNETCORE_* settings) is not the emulator's: with it Kestrel would listen where the host says, not on options.Url.
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls(options.Url);
         var app = Build(builder, options, out var state);
@@ -136,6 +142,14 @@ public sealed class ChanjingEmulator : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64L * 1024 * 1024);
         var app = builder.Build();
         state = new EmulatorState(options);
+
+        // The Date header follows the emulator's clock (Kestrel adds the real time only when none is set), so a client
+        // that measures the server's clock offset measures the one the emulator's tokens and tasks run on.
+        app.Use((context, next) =>
+        {
+            context.Response.Headers.Date = options.TimeProvider.GetUtcNow().ToString("r", System.Globalization.CultureInfo.InvariantCulture);
+            return next(context);
+        });
         ServiceEndpoints.Map(app, state, options.EnableAdminEndpoints);
         return app;
     }

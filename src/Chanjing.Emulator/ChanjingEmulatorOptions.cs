@@ -36,6 +36,21 @@ public sealed class ChanjingEmulatorOptions
     public int? RequestsPerSecondPerToken { get; set; }
 
     /// <summary>
+    /// Whether the emulator applies Chanjing's documented per-endpoint limits (<see cref="DocumentedRequestsPerMinute"/>),
+    /// answering 40001 above them, in any sliding minute on <see cref="TimeProvider"/>. Default false: no limits.
+    /// </summary>
+    public bool EnforceDocumentedRateLimits { get; set; }
+
+    /// <summary>
+    /// Chanjing's documented request limits (a minute, per account) of the endpoints the emulator serves:
+    /// <c>create_upload_url</c> 30 a minute. AI creation documents none.
+    /// </summary>
+    public static IReadOnlyDictionary<EmulatorEndpoint, int> DocumentedRequestsPerMinute { get; } = new Dictionary<EmulatorEndpoint, int>
+    {
+        [EmulatorEndpoint.CreateUploadUrl] = 30,
+    };
+
+    /// <summary>
     /// The minimum size in bytes of each produced video file: a smaller video is padded with an MP4 <c>free</c> box,
     /// which players skip (useful to test large downloads). Default 0: the video's own size.
     /// </summary>

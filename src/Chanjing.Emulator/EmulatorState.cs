@@ -3,6 +3,7 @@ using Chanjing.Emulator.Faults;
 using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Journal;
 using Chanjing.Emulator.Media;
+using Chanjing.Emulator.RateLimits;
 using Chanjing.Emulator.Tasks;
 using Chanjing.Emulator.Tokens;
 
@@ -22,6 +23,7 @@ internal sealed class EmulatorState : IDisposable
         Tasks = new TaskStore(options, () => BaseAddress, new MediaWriter(options));
         Files = new FileStore(options, () => BaseAddress);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
+        RateLimits = new EndpointRateLimiter(options);
     }
 
     public ChanjingEmulatorOptions Options { get; }
@@ -39,6 +41,8 @@ internal sealed class EmulatorState : IDisposable
     public FileStore Files { get; }
 
     public FaultQueue Faults { get; } = new();
+
+    public EndpointRateLimiter RateLimits { get; }
 
     public RequestJournal Journal { get; } = new();
 

@@ -73,6 +73,80 @@ public sealed class HelpAndUsageTests(TestEmulator service) : IClassFixture<Test
     }
 
     [Theory]
+    [InlineData("NaN")]
+    [InlineData("Infinity")]
+    [InlineData("-Infinity")]
+    [InlineData("1e12")]
+    [InlineData("999999999h")]
+    [InlineData("100000000:00:00")]
+    [InlineData("200h")]
+    public async Task Timeout_NotFiniteOrLongerThanTheLongestWait_ExitsTwoNamingTheOption(string value)
+    {
+        service.Emulator.ClearJournal();
+
+        var result = await CliProcess.RunAsync(service.Environment, "task", "wait", "abc", "--timeout", value);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("--timeout", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("168h", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(service.Emulator.Journal);
+    }
+
+    [Fact]
+    public async Task Timeout_AtTheLongestWait_IsAccepted()
+    {
+        var id = await service.Client.SubmitAsync(new Chanjing.Sdk.TextToVideoRequest { ModelCode = "happyhorse-1.0-t2v", Prompt = "long wait allowed", AspectRatio = Chanjing.Sdk.AspectRatio.Square1x1, Clarity = Chanjing.Sdk.VideoClarity.P720, DurationSeconds = 5 });
+
+        var result = await CliProcess.RunAsync(service.Environment, "task", "wait", id, "--timeout", "168h");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
+
+    [Theory]
+    [InlineData("http://example.com")]
+    [InlineData("http://10.1.2.3:8080/")]
+    public async Task BaseAddress_PlainHttpToAnotherHost_IsAConfigurationError_ExitTwo(string baseAddress)
+    {
+        var environment = new Dictionary<string, string> { ["CHANJING_BASE_ADDRESS"] = baseAddress, ["CHANJING_ACCESS_TOKEN"] = "token-1" };
+
+        var result = await CliProcess.RunAsync(environment, "task", "get", "abc", "--json");
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains("CHANJING_BASE_ADDRESS", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("https", result.Stderr, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(result.Stdout);
+        Assert.Equal(2, document.RootElement.GetProperty("error").GetProperty("exitCode").GetInt32());
+    }
+
+    [Fact]
+    public async Task NoCredentials_IsTheFirstThingSaid_BeforeAnyNoticeAboutDefaults()
+    {
+        var result = await CliProcess.RunInAsync(null, AppContext.BaseDirectory, "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a horse");
+
+        Assert.True(result.ExitCode == 5, result.ToString());
+        Assert.StartsWith("chanjing create: No Chanjing credentials", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("using --aspect-ratio", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--clarity", "create", "--model", "kling-v2-5-turbo-normal", "--prompt", "a horse", "--clarity", "1080")]
+    [InlineData("--duration", "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a horse", "--duration", "7")]
+    [InlineData("--image", "create", "--model", "doubao-seedream-3.0-t2i", "--prompt", "a lantern", "--image", "https://res.chanjing.cc/a.png")]
+    public async Task Create_RefusedByTheModelsRules_FailsBeforeSayingSubmitting(string named, params string[] arguments)
+    {
+        service.Emulator.ClearJournal();
+
+        var result = await CliProcess.RunAsync(service.Environment, arguments);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains(named, result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Submitting", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("null", result.Stderr, StringComparison.Ordinal);
+        Assert.Empty(service.Emulator.Journal);
+    }
+
+    [Theory]
     [InlineData("task", "get", "abc")]
     [InlineData("create", "--model", "happyhorse-1.0-t2v", "--prompt", "a horse")]
     [InlineData("upload", "Chanjing.Cli.Tests.dll")]

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
+using Chanjing.Emulator;
 
 namespace Chanjing.Cli.Tests;
 
@@ -46,6 +47,49 @@ public sealed class InterruptTests(TestEmulator service) : IClassFixture<TestEmu
         using var document = JsonDocument.Parse(await stdout);
         Assert.Equal(id, Assert.Single(document.RootElement.GetProperty("unfinished").EnumerateArray()).GetString());
         Assert.Equal($"chanjing task wait {id}", document.RootElement.GetProperty("resumeCommand").GetString());
+    }
+
+    [Fact]
+    public async Task Create_Json_InterruptedWhileSubmitting_ExitsInterrupted_AndStillPrintsTheDocument()
+    {
+        service.Emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.Delayed(TimeSpan.FromMinutes(5)));
+        using var process = Process.Start(CliProcess.StartInfo(service.Environment, null, "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a held submit", "--json"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = await ReadUntilAsync(process.StandardError, "Submitting");
+
+        CliProcess.Interrupt(process);
+        var rest = await process.StandardError.ReadToEndAsync().WaitAsync(CliProcess.Bound);
+        await process.WaitForExitAsync().WaitAsync(CliProcess.Bound);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{seen}{rest}");
+        Assert.Contains("may or may not have been created", rest, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(await stdout);
+        var error = document.RootElement.GetProperty("error");
+        Assert.Equal(130, error.GetProperty("exitCode").GetInt32());
+        Assert.Contains("may or may not have been created", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_Json_InterruptedWhileDownloading_ExitsInterrupted_AndPrintsTheDocumentWithTheTaskId()
+    {
+        service.Emulator.Options.GeneratingDuration = TimeSpan.FromMilliseconds(200);
+        service.Emulator.AddFault(EmulatorEndpoint.Download, EmulatorFault.Delayed(TimeSpan.FromMinutes(5)));
+        using var temp = new TempDirectory();
+        using var process = Process.Start(CliProcess.StartInfo(service.Environment, temp.Path, "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a held download", "--output", "out", "--json"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = await ReadUntilAsync(process.StandardError, "Downloading");
+        var taskId = seen[(seen.IndexOf("Submitted task ", StringComparison.Ordinal) + "Submitted task ".Length)..].Split('\n')[0].Trim();
+
+        CliProcess.Interrupt(process);
+        var rest = await process.StandardError.ReadToEndAsync().WaitAsync(CliProcess.Bound);
+        await process.WaitForExitAsync().WaitAsync(CliProcess.Bound);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{seen}{rest}");
+        Assert.Contains($"chanjing task download {taskId}", rest, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(await stdout);
+        var error = document.RootElement.GetProperty("error");
+        Assert.Equal(130, error.GetProperty("exitCode").GetInt32());
+        Assert.Equal(taskId, error.GetProperty("taskId").GetString());
     }
 
     [Fact]

@@ -48,6 +48,23 @@ public sealed class EmulatorBehaviourTests
     private static HttpClient Http(ChanjingEmulator emulator) => new() { BaseAddress = emulator.BaseAddress };
 
     [Fact]
+    public async Task DateHeader_IsTheEmulatorsClock_NotTheRealOne()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2020, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        await using var emulator = await ChanjingEmulator.StartAsync(new ChanjingEmulatorOptions { TimeProvider = time });
+        using var http = Http(emulator);
+
+        using var token = await http.PostAsync("open/v1/access_token", JsonContent.Create(new { app_id = emulator.AppId, secret_key = emulator.SecretKey }));
+        using var unknown = await http.GetAsync("open/v1/no_such_endpoint");
+        time.Advance(TimeSpan.FromMinutes(1));
+        using var later = await http.GetAsync("open/v1/no_such_endpoint");
+
+        Assert.Equal(time.GetUtcNow() - TimeSpan.FromMinutes(1), token.Headers.Date);
+        Assert.Equal(time.GetUtcNow() - TimeSpan.FromMinutes(1), unknown.Headers.Date);
+        Assert.Equal(time.GetUtcNow(), later.Headers.Date);
+    }
+
+    [Fact]
     public async Task AccessToken_NewTokenInvalidatesPrevious()
     {
         await using var emulator = await ChanjingEmulator.StartAsync();
@@ -331,7 +348,7 @@ public sealed class EmulatorAdminTests
         using var missing = await http.PostAsync("_emulator/tasks/no-such-task/status", new StringContent("""{"status":"Fail"}""", Encoding.UTF8, "application/json"));
 
         Assert.Equal(("POST", "/open/v1/ai_creation/task/submit", true), ((string)entry["method"]!, (string)entry["path"]!, (bool)entry["accessToken"]!));
-        Assert.Equal((int)EmulatorEndpoint.Submit, (int)entry["endpoint"]!);
+        Assert.Equal(nameof(EmulatorEndpoint.Submit), (string)entry["endpoint"]!);
         Assert.NotNull(entry["receivedAt"]);
         Assert.Empty(callbacks.AsArray());
         // Escaped as ASP.NET Core's results escape (relaxed): the journal reads as it was sent, and grep finds it.

@@ -59,24 +59,28 @@ internal static class CreateCommand
                 Callback = parse.GetValue(callback),
             };
             var request = inputs.ToRequest();
-            if (inputs.Defaults.Count > 0)
-            {
-                console.Info($"Model {request.ModelCode} requires settings that were not given; using {string.Join(" ", inputs.Defaults)}");
-            }
             var output = OutputDirectory.Check(parse.GetValue(SharedOptions.Output) ?? ".");
-            return await RunAsync(run, request, inputs.LocalFileCount, parse.GetValue(noWait), output, parse.GetValue(SharedOptions.Timeout) ?? SharedOptions.DefaultTimeout).ConfigureAwait(false);
+            return await RunAsync(run, request, inputs, parse.GetValue(noWait), output, parse.GetValue(SharedOptions.Timeout) ?? SharedOptions.DefaultTimeout).ConfigureAwait(false);
         }));
         return command;
     }
 
-    private static async Task<int> RunAsync(CommandRun run, CreationRequest request, int localFiles, bool noWait, string output, TimeSpan timeout)
+    private static async Task<int> RunAsync(CommandRun run, CreationRequest request, CreateInputs inputs, bool noWait, string output, TimeSpan timeout)
     {
+        // Messages in the order things happen: the credentials are checked first, then the settings filled in are
+        // said, then "Submitting" when the first request goes out (the SDK checks the model's rules before any).
         var console = run.Console;
         await using var connection = await run.ConnectAsync().ConfigureAwait(false);
         var client = connection.Client;
-        console.Info(localFiles == 0
+        if (inputs.Defaults.Count > 0)
+        {
+            console.Info($"Model {request.ModelCode} requires settings that were not given; using {string.Join(" ", inputs.Defaults)}");
+        }
+
+        var localFiles = inputs.LocalFileCount;
+        connection.BeforeNextRequest(() => console.Info(localFiles == 0
             ? $"Submitting a {request.ModelCode} task"
-            : $"Uploading {localFiles} local file{(localFiles == 1 ? string.Empty : "s")}, then submitting a {request.ModelCode} task");
+            : $"Uploading {localFiles} local file{(localFiles == 1 ? string.Empty : "s")}, then submitting a {request.ModelCode} task"));
         string taskId;
         try
         {
@@ -84,7 +88,7 @@ internal static class CreateCommand
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
         {
-            console.Fail(Name, "Cancelled while submitting: a task may or may not have been created. 'chanjing task list' shows the recent ones.");
+            Failures.Report(run, "Cancelled while submitting: a task may or may not have been created. 'chanjing task list' shows the recent ones.", ExitCodes.Interrupted, taskId: null);
             return ExitCodes.Interrupted;
         }
 

@@ -77,11 +77,10 @@ internal sealed partial class CreateInputs
         }
 
         // A known model that requires a setting gets a common value for it, said on stderr, so short commands work.
-        var defaultRatio = makesImages ? "1:1" : "16:9";
-        var defaultClarity = makesImages ? 2048 : 1080;
-        aspect ??= NeedsDefault(info, "aspect_ratio", "--aspect-ratio", defaultRatio) ? new AspectRatio(defaultRatio) : null;
-        var clarityValue = Clarity ?? (NeedsDefault(info, "clarity", "--clarity", defaultClarity.ToString(CultureInfo.InvariantCulture)) ? defaultClarity : null);
-        var durationValue = Duration ?? (!makesImages && NeedsDefault(info, "video_duration", "--duration", "5") ? 5 : null);
+        var filled = info is null ? [] : FilledIn(info);
+        aspect ??= NeedsDefault(filled, "--aspect-ratio") is { } ratio ? new AspectRatio(ratio) : null;
+        var clarityValue = Clarity ?? (NeedsDefault(filled, "--clarity") is { } pixels ? int.Parse(pixels, CultureInfo.InvariantCulture) : null);
+        var durationValue = Duration ?? (NeedsDefault(filled, "--duration") is { } seconds ? int.Parse(seconds, CultureInfo.InvariantCulture) : null);
 
         CreationRequest request;
         if (makesImages)
@@ -199,18 +198,54 @@ internal sealed partial class CreateInputs
             "CallbackUrl" => "--callback",
             _ => m.Value,
         });
-        return text.Replace(" (Parameter 'request')", string.Empty, StringComparison.Ordinal);
+        return text.Replace(" (Parameter 'request')", string.Empty, StringComparison.Ordinal)
+            .Replace("; set it to null", "; leave the option out", StringComparison.Ordinal)
+            .Replace("--start-frame or EndFrameUrl must be set; without a frame, use a TextToVideoRequest", "--start-frame (or --end-frame) is required by this model", StringComparison.Ordinal);
     }
 
-    private bool NeedsDefault(ChanjingModelInfo? info, string field, string option, string value)
+    /// <summary>
+    /// The settings a known model requires that <c>create</c> fills in when they are not given, as option and value
+    /// (<c>--aspect-ratio</c> 16:9 or 1:1, <c>--clarity</c> 1080 or 2048, <c>--duration</c> 5), in that order.
+    /// Video edits take neither aspect ratio nor duration from the command line, so nothing is filled in for them.
+    /// </summary>
+    /// <param name="info">The model.</param>
+    /// <returns>The options and their values.</returns>
+    public static IReadOnlyList<(string Option, string Value)> FilledIn(ChanjingModelInfo info)
     {
-        if (info is null || !info.RequiredFields.Contains(field))
+        var makesImages = info.CreationType == CreationType.Image;
+        var edits = info.RequestType == typeof(VideoEditRequest);
+        var filled = new List<(string Option, string Value)>();
+        if (!edits && info.RequiredFields.Contains("aspect_ratio"))
         {
-            return false;
+            filled.Add(("--aspect-ratio", makesImages ? "1:1" : "16:9"));
         }
 
-        Defaults.Add($"{option} {value}");
-        return true;
+        if (info.RequiredFields.Contains("clarity"))
+        {
+            filled.Add(("--clarity", makesImages ? "2048" : "1080"));
+        }
+
+        if (!makesImages && !edits && info.RequiredFields.Contains("video_duration"))
+        {
+            // MiniMax Hailuo 02 makes 6 or 10 s videos; every other model takes 5.
+            filled.Add(("--duration", info.Code == ChanjingModels.MiniMaxHailuo02 ? "6" : "5"));
+        }
+
+        return filled;
+    }
+
+    private string? NeedsDefault(IReadOnlyList<(string Option, string Value)> filled, string option)
+    {
+        foreach (var (name, value) in filled)
+        {
+            if (name == option)
+            {
+                Defaults.Add($"{option} {value}");
+                return value;
+            }
+        }
+
+        return null;
     }
 
     private static bool Allows(ChanjingModelInfo? info, string field) => info is null || !info.ForbiddenFields.Contains(field);

@@ -37,6 +37,14 @@ internal static class ModelsCommand
                         w.WriteString("description", model.Description);
                         WriteArray(w, "requiredFields", model.RequiredFields);
                         WriteArray(w, "forbiddenFields", model.ForbiddenFields);
+                        WriteArray(w, "requiredOptions", RequiredOptions(model));
+                        w.WriteStartObject("defaults");
+                        foreach (var (option, value) in CreateInputs.FilledIn(model))
+                        {
+                            w.WriteString(option, value);
+                        }
+
+                        w.WriteEndObject();
                         w.WriteEndObject();
                     }
 
@@ -46,17 +54,22 @@ internal static class ModelsCommand
                 return Task.FromResult(ExitCodes.Success);
             }
 
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("Model", "Makes", "Inputs", "Requires", "Refuses", "Description");
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("Model", "Makes", "Inputs", "Requires", "Default", "Refuses", "Description");
             foreach (var model in models)
             {
+                var required = RequiredOptions(model);
+                var filled = CreateInputs.FilledIn(model);
                 table.AddRow(
                     Markup.Escape(model.Code),
                     JsonDocumentWriter.TypeName(model.CreationType),
                     Markup.Escape(Inputs(model)),
-                    Markup.Escape(Options(model, model.RequiredFields, skipPrompt: true)),
-                    Markup.Escape(Options(model, model.ForbiddenFields, skipPrompt: false)),
+                    Markup.Escape(required.Count == 0 ? "-" : string.Join(", ", required)),
+                    Markup.Escape(filled.Count == 0 ? "-" : string.Join(", ", filled.Select(f => $"{f.Option} {f.Value}"))),
+                    Markup.Escape(Options(model, model.ForbiddenFields)),
                     Markup.Escape(model.Description));
             }
+
+            console.Info("Requires: options to give. Default: what 'chanjing create' uses for a setting the model requires when it is not given.");
 
             console.OutputConsole.Write(table);
             return Task.FromResult(ExitCodes.Success);
@@ -69,15 +82,31 @@ internal static class ModelsCommand
     {
         nameof(ReferenceVideoRequest) => model.RequiredFields.Contains("ref_img_url") ? "--image (1 or more)" : "--image (optional)",
         nameof(ImageToVideoRequest) => "--start-frame [--end-frame]",
-        nameof(TextToVideoRequest) => "prompt only (or --start-frame)",
+        nameof(TextToVideoRequest) => model.ForbiddenFields.Contains("start_frame") ? "prompt only" : "prompt only (or --start-frame)",
         nameof(VideoEditRequest) => "--source (videos), --image",
         nameof(ImageGenerationRequest) => model.ForbiddenFields.Contains("ref_img_url") ? "prompt only, --count" : "--image (optional), --count",
         _ => "--field",
     };
 
-    private static string Options(ChanjingModelInfo model, IReadOnlyList<string> fields, bool skipPrompt)
+    /// <summary>The options a model requires that <c>create</c> does not fill in (the prompt is always required).</summary>
+    private static IReadOnlyList<string> RequiredOptions(ChanjingModelInfo model)
     {
-        var names = fields.Where(f => !(skipPrompt && f == "ref_prompt")).Select(f => f switch
+        var filled = CreateInputs.FilledIn(model).Select(f => f.Option).ToHashSet(StringComparer.Ordinal);
+        var required = OptionNames(model, model.RequiredFields.Where(f => f != "ref_prompt")).Where(o => !filled.Contains(o));
+
+        // An image-to-video request always needs a frame (the SDK refuses one without), whatever the fields say.
+        return model.RequestType == typeof(ImageToVideoRequest) ? ["--start-frame", .. required.Where(o => o != "--start-frame")] : required.ToArray();
+    }
+
+    private static string Options(ChanjingModelInfo model, IReadOnlyList<string> fields)
+    {
+        var names = OptionNames(model, fields);
+        return names.Length == 0 ? "-" : string.Join(", ", names);
+    }
+
+    private static string[] OptionNames(ChanjingModelInfo model, IEnumerable<string> fields)
+    {
+        return fields.Select(f => f switch
         {
             "ref_img_url" => model.RequestType == typeof(VideoEditRequest) ? "--source" : "--image",
             "ref_prompt" => "--prompt",
@@ -90,7 +119,6 @@ internal static class ModelsCommand
             "number_of_images" => "--count",
             _ => $"--field {f}=...",
         }).Distinct(StringComparer.Ordinal).ToArray();
-        return names.Length == 0 ? "-" : string.Join(", ", names);
     }
 
     private static void WriteArray(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> values)

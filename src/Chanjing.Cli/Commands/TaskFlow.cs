@@ -77,14 +77,14 @@ internal static class TaskFlow
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
         {
-            console.Fail(run.Name, "Download interrupted; no partial file was left.");
+            Failures.Report(run, $"Download of task {task.Id}'s outputs interrupted; no partial file was left.", ExitCodes.Interrupted, task.Id);
             console.Info(again);
             return ExitCodes.Interrupted;
         }
-        catch (ChanjingException error)
+        catch (Exception error) when (error is ChanjingException or IOException or UnauthorizedAccessException)
         {
             console.Info(again);
-            throw new ChanjingException($"Downloading the outputs failed: {error.Message}", error);
+            throw new DownloadFailedException(task.Id, $"Task {task.Id} succeeded, but downloading its outputs failed: {error.Message}", error);
         }
 
         if (run.Json)

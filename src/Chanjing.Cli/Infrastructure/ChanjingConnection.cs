@@ -14,12 +14,32 @@ internal sealed class ChanjingConnection : IAsyncDisposable
     private const string SecretKeyVariable = "CHANJING_SECRET_KEY";
     private const string BaseAddressVariable = "CHANJING_BASE_ADDRESS";
 
+    private readonly HttpClient _http;
+    private readonly FirstRequestHandler _firstRequest;
     private readonly ChanjingClient _client;
     private readonly ChanjingEmulator? _emulator;
 
-    private ChanjingConnection(ChanjingClient client, ChanjingEmulator? emulator, WaitOptions waitOptions)
+    private ChanjingConnection(ChanjingOptions options, ChanjingEmulator? emulator, WaitOptions waitOptions)
     {
-        _client = client;
+        // As the client's own HttpClient (no automatic redirects: they would carry the access_token elsewhere; the
+        // SDK owns the timeouts), plus a hook that sees the first request go out.
+        _firstRequest = new FirstRequestHandler(new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            AllowAutoRedirect = false,
+        });
+        _http = new HttpClient(_firstRequest) { Timeout = Timeout.InfiniteTimeSpan };
+        try
+        {
+            _client = new ChanjingClient(_http, options);
+        }
+        catch
+        {
+            _http.Dispose();
+            throw;
+        }
+
         _emulator = emulator;
         WaitOptions = waitOptions;
     }
@@ -35,7 +55,8 @@ internal sealed class ChanjingConnection : IAsyncDisposable
 
     /// <summary>
     /// Reads the options from the environment, without any network call. Throws <see cref="CredentialsMissingException"/>
-    /// when none are set and <see cref="UsageException"/> when CHANJING_BASE_ADDRESS is not an absolute http(s) URL.
+    /// when none are set and <see cref="UsageException"/> when CHANJING_BASE_ADDRESS is not an absolute http(s) URL, or
+    /// is plain http to a host that is not loopback.
     /// </summary>
     public static ChanjingOptions OptionsFromEnvironment()
     {
@@ -53,6 +74,12 @@ internal sealed class ChanjingConnection : IAsyncDisposable
             if (!Uri.TryCreate(text, UriKind.Absolute, out var parsed) || (parsed.Scheme != Uri.UriSchemeHttp && parsed.Scheme != Uri.UriSchemeHttps))
             {
                 throw new UsageException($"{BaseAddressVariable} must be an absolute http(s) URL, such as https://open-api.chanjing.cc.");
+            }
+
+            if (parsed.Scheme == Uri.UriSchemeHttp && !parsed.IsLoopback)
+            {
+                // The access token (and the app's secret) would cross the network in clear text.
+                throw new UsageException($"{BaseAddressVariable} must use https for a host that is not this machine (plain http is allowed only for a loopback address such as http://127.0.0.1:5080/), but was '{text}'.");
             }
 
             baseAddress = parsed;
@@ -75,7 +102,7 @@ internal sealed class ChanjingConnection : IAsyncDisposable
     {
         if (!useEmulator)
         {
-            return new ChanjingConnection(new ChanjingClient(OptionsFromEnvironment()), null, new WaitOptions());
+            return new ChanjingConnection(OptionsFromEnvironment(), null, new WaitOptions());
         }
 
         var emulator = await ChanjingEmulator.StartAsync(
@@ -94,8 +121,15 @@ internal sealed class ChanjingConnection : IAsyncDisposable
             Uploads = { ReadyPollInterval = TimeSpan.FromMilliseconds(250) },
         };
         var wait = new WaitOptions { PollInterval = TimeSpan.FromMilliseconds(500), MaxPollInterval = TimeSpan.FromSeconds(1) };
-        return new ChanjingConnection(new ChanjingClient(options), emulator, wait);
+        return new ChanjingConnection(options, emulator, wait);
     }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once, when the client sends its next request (a token fetch, an upload or the
+    /// submit itself): a message about that work is then said when it starts, after the client's own checks passed.
+    /// </summary>
+    /// <param name="action">What to do; replaces an action not yet run.</param>
+    public void BeforeNextRequest(Action action) => _firstRequest.Arm(action);
 
     /// <summary>The wait options with a deadline.</summary>
     /// <param name="timeout">The deadline of the wait.</param>
@@ -111,6 +145,7 @@ internal sealed class ChanjingConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _client.Dispose();
+        _http.Dispose();
         if (_emulator is not null)
         {
             await _emulator.DisposeAsync().ConfigureAwait(false);
@@ -118,4 +153,18 @@ internal sealed class ChanjingConnection : IAsyncDisposable
     }
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+
+    /// <summary>Runs an armed action before the request that follows.</summary>
+    private sealed class FirstRequestHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private Action? _armed;
+
+        public void Arm(Action action) => Volatile.Write(ref _armed, action);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Exchange(ref _armed, null)?.Invoke();
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
 }

@@ -14,6 +14,24 @@ internal static class Failures
     public static int Report(CommandRun run, Exception error)
     {
         var (code, message) = Describe(run, error);
+        var taskId = error switch
+        {
+            DownloadFailedException download => download.TaskId,
+            ChanjingException chanjing => chanjing.TaskId,
+            _ => null,
+        };
+        return Report(run, message, code, taskId, (error as ChanjingException ?? error.InnerException as ChanjingException)?.TraceId);
+    }
+
+    /// <summary>Reports a failure the command describes itself: the message on stderr, and the JSON error document with <c>--json</c>.</summary>
+    /// <param name="run">The run.</param>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="code">The exit code.</param>
+    /// <param name="taskId">The task concerned, when there is one.</param>
+    /// <param name="traceId">The service's trace id, when there is one.</param>
+    /// <returns><paramref name="code"/>.</returns>
+    public static int Report(CommandRun run, string message, int code, string? taskId, string? traceId = null)
+    {
         run.Console.Fail(run.Name, message);
         if (code == ExitCodes.Usage)
         {
@@ -28,12 +46,12 @@ internal static class Failures
                 writer.WriteStartObject("error");
                 writer.WriteString("message", message);
                 writer.WriteNumber("exitCode", code);
-                if (error is ChanjingException { TaskId: { } taskId })
+                if (taskId is not null)
                 {
                     writer.WriteString("taskId", taskId);
                 }
 
-                if (error is ChanjingException { TraceId: { } traceId })
+                if (traceId is not null)
                 {
                     writer.WriteString("traceId", traceId);
                 }
@@ -62,7 +80,7 @@ internal static class Failures
     {
         UsageException usage => (ExitCodes.Usage, usage.Message),
         CredentialsMissingException missing => (ExitCodes.Authentication, missing.Message),
-        OptionsValidationException options => (ExitCodes.Authentication, $"The Chanjing settings from the environment are not valid: {options.Message}"),
+        OptionsValidationException options => (ExitCodes.Usage, $"The Chanjing settings from the environment (CHANJING_*) are not valid: {options.Message}"),
         ChanjingAuthenticationException auth => (ExitCodes.Authentication,
             $"Chanjing refused the credentials ({auth.ServiceMessage ?? auth.Message}). Check CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY{Trace(auth)}."),
         ChanjingTaskFailedException failed => (ExitCodes.TaskFailed,
@@ -77,6 +95,7 @@ internal static class Failures
             "Check with 'chanjing task list' before submitting again."),
         OperationCanceledException when run.CancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "Cancelled."),
         ArgumentException argument => (ExitCodes.Usage, CreateInputs.InOptionTerms(argument.Message)),
+        DownloadFailedException download => (ExitCodes.Failure, download.Message),
         ChanjingException chanjing => (ExitCodes.Failure, chanjing.Message + Trace(chanjing)),
         IOException or UnauthorizedAccessException => (ExitCodes.Failure, error.Message),
         _ => (ExitCodes.Failure, $"Unexpected {error.GetType().Name}: {error.Message}"),

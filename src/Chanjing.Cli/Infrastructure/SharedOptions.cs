@@ -32,7 +32,7 @@ internal static class SharedOptions
     /// <summary><c>--timeout</c>: the deadline of a wait (null when not given: <see cref="DefaultTimeout"/>).</summary>
     public static Option<TimeSpan?> Timeout { get; } = new("--timeout")
     {
-        Description = "How long to wait before giving up (the task keeps running): 90s, 20m, 1h30m. Default 20m.",
+        Description = "How long to wait before giving up (the task keeps running): 90s, 20m, 1h30m; at most 168h. Default 20m.",
         CustomParser = result =>
         {
             var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : null;
@@ -41,7 +41,7 @@ internal static class SharedOptions
                 return value;
             }
 
-            result.AddError($"--timeout must be a positive duration such as 90s, 20m or 1h30m, but was '{text}'.");
+            result.AddError($"--timeout must be a positive duration of at most {DurationParser.LongestText}, such as 90s, 20m or 1h30m, but was '{text}'.");
             return null;
         },
         HelpName = "DURATION",

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -8,6 +9,9 @@ namespace Chanjing.Emulator.Http;
 /// <summary>Request bodies: parsing, and the redacted text the journal keeps.</summary>
 internal static class JsonBody
 {
+    // Chinese text (prompts, messages) stays readable in the journal: no \uXXXX escapes.
+    private static readonly JsonSerializerOptions Readable = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static JsonObject? TryParseObject(byte[] body)
     {
         try
@@ -42,7 +46,7 @@ internal static class JsonBody
             json["secret_key"] = "***";
         }
 
-        var text = json?.ToJsonString() ?? Encoding.UTF8.GetString(body);
+        var text = json?.ToJsonString(Readable) ?? Encoding.UTF8.GetString(body);
         return secretKey.Length > 0 ? text.Replace(secretKey, "***", StringComparison.Ordinal) : text;
     }
 }

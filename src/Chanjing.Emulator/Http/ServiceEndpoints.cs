@@ -90,6 +90,11 @@ internal static class ServiceEndpoints
             return rejected;
         }
 
+        if (state.RateLimits.Exceeded(endpoint))
+        {
+            return EmulatorResponse.Envelope(40001, EmulatorResponse.DefaultMessage(40001), null);
+        }
+
         var query = context.Request.Query;
         return endpoint switch
         {
