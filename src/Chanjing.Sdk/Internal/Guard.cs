@@ -71,16 +71,6 @@ internal static class Guard
         return value;
     }
 
-    public static TimeSpan PositiveOrInfinite(TimeSpan value, string name)
-    {
-        if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentOutOfRangeException(name, value, $"{name} must be greater than zero or Timeout.InfiniteTimeSpan.");
-        }
-
-        return value;
-    }
-
     public static TimeSpan Positive(TimeSpan value, string name)
     {
         if (value <= TimeSpan.Zero)
@@ -90,7 +80,4 @@ internal static class Guard
 
         return value;
     }
-
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static ArgumentException Invalid(string name, string rule) => new($"{name} {rule}", name);
 }
