@@ -30,7 +30,7 @@ public static class ChanjingServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IChanjingClient"/> and <see cref="ChanjingClient"/> as a typed client, with options read
     /// from the configuration section <c>Chanjing</c> of <paramref name="configuration"/> (the root configuration;
-    /// a section whose key is already <c>Chanjing</c> is used as it is) and validated when the host starts.
+    /// a section whose key is already <c>Chanjing</c>, in any case, is used as it is) and validated when the host starts.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configuration">The root configuration, or the <c>Chanjing</c> section itself.</param>
@@ -38,7 +38,10 @@ public static class ChanjingServiceCollectionExtensions
     public static IChanjingBuilder AddChanjing(this IServiceCollection services, IConfiguration configuration)
     {
         Guard.NotNull(configuration, nameof(configuration));
-        var section = configuration is IConfigurationSection { Key: ChanjingOptions.SectionName } own ? own : configuration.GetSection(ChanjingOptions.SectionName);
+        // Configuration keys are case-insensitive: GetSection("chanjing") is the Chanjing section too (issue 22, B1).
+        var section = configuration is IConfigurationSection own && string.Equals(own.Key, ChanjingOptions.SectionName, StringComparison.OrdinalIgnoreCase)
+            ? own
+            : configuration.GetSection(ChanjingOptions.SectionName);
         return AddCore(services, Options.DefaultName).ConfigureOptions(Options.DefaultName, options => ChanjingOptionsBinder.Bind(section, options));
     }
 
@@ -90,6 +93,11 @@ public static class ChanjingServiceCollectionExtensions
         services.AddOptions<ChanjingOptions>(name).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChanjingOptions>, ChanjingOptionsValidator>());
         services.TryAddSingleton<ChanjingClientRegistry>();
+        if (!services.Any(d => d.ServiceType == typeof(ChanjingRegistrationName) && d.ImplementationInstance is ChanjingRegistrationName { Name: var existing } && existing == name))
+        {
+            services.AddSingleton(new ChanjingRegistrationName(name));
+        }
+
         services.TryAddSingleton<IChanjingClientFactory, ChanjingClientFactory>();
         var httpClientName = HttpClientNameOf(name);
         var httpClient = services.AddHttpClient(httpClientName)

@@ -95,7 +95,7 @@ public partial class ChanjingClient
         using var idle = new IdleTimeout(Options.AttemptTimeout, Time, cancellationToken);
         using var source = open();
         using var counting = new CountingStream(source, idle.Arm);
-        using var request = new HttpRequestMessage(HttpMethod.Put, target.SignUrl) { Content = new StreamContent(counting, CopyBufferSize) };
+        using var request = new HttpRequestMessage(HttpMethod.Put, target.SignUrl) { Content = new UploadContent(counting, CopyBufferSize) };
         // The signature covers the content type: it must be exactly the one the service returned.
         request.Content.Headers.TryAddWithoutValidation("Content-Type", target.MimeType);
         if (length is { } known)

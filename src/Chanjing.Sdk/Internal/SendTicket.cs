@@ -17,8 +17,12 @@ internal sealed class SendTicket
     /// </summary>
     public static readonly SendTicket Unattached = new();
 
+    private static readonly object Ended = new();
+    private static readonly Task<bool> EndedTask = Task.FromResult(true);
+
     private int _state; // 0 not sent, 1 sending or sent, 2 connect failed (nothing left: sending again is harmless)
     private int _blocked;
+    private object? _ending; // null: the send is on its way; a TaskCompletionSource: sends wait for it; Ended: it ended
 
     /// <summary>The send reached the transport (the primary handler) and did not fail to connect.</summary>
     public bool MayHaveLeft => Volatile.Read(ref _state) == 1;
@@ -68,7 +72,10 @@ internal sealed class SendTicket
 #endif
     }
 
-    /// <summary>Claims the one send; false when the request already left.</summary>
+    /// <summary>The answer of the one send, shared with any send that a handler made of the same attempt.</summary>
+    public SharedAnswer? Answer { get; private set; }
+
+    /// <summary>Claims the one send; false when the request already left (or is leaving).</summary>
     public bool TryBeginSend()
     {
         ReachedTransport = true;
@@ -77,29 +84,65 @@ internal sealed class SendTicket
             var state = Volatile.Read(ref _state);
             if (state == 1)
             {
-                Volatile.Write(ref _blocked, 1);
                 return false;
             }
 
             if (Interlocked.CompareExchange(ref _state, 1, state) == state)
             {
+                // After a refused connection this is a new first send: later sends wait for this one.
+                Interlocked.CompareExchange(ref _ending, null, Ended);
                 return true;
             }
         }
     }
+
+    /// <summary>Completes when the send that claimed the ticket has its answer or its failure.</summary>
+    public Task<bool> WhenSendEnded()
+    {
+        while (true)
+        {
+            switch (Volatile.Read(ref _ending))
+            {
+                case TaskCompletionSource<bool> waiting:
+                    return waiting.Task;
+                case null:
+                    var fresh = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    if (Interlocked.CompareExchange(ref _ending, fresh, null) is null)
+                    {
+                        return fresh.Task;
+                    }
+
+                    break;
+                default:
+                    return EndedTask;
+            }
+        }
+    }
+
+    /// <summary>A handler sent the request again after the one send ended; the SDK answered it with that send's outcome.</summary>
+    public void ResendRefused() => Volatile.Write(ref _blocked, 1);
 
     /// <summary>The connection could not be opened: nothing left, so a later send is still the first.</summary>
     public void ConnectFailed(Exception failure)
     {
         FirstFailure = failure;
         Volatile.Write(ref _state, 2);
+        SendEnded();
     }
 
-    public void Answered(System.Net.HttpStatusCode status, TimeSpan? retryAfter)
+    public void Answered(HttpResponseMessage response, TimeSpan? retryAfter)
     {
-        FirstStatus = status;
+        FirstStatus = response.StatusCode;
         FirstRetryAfter = retryAfter;
+        Answer = SharedAnswer.Share(response);
+        SendEnded();
     }
 
-    public void Failed(Exception failure) => FirstFailure = failure;
+    public void Failed(Exception failure)
+    {
+        FirstFailure = failure;
+        SendEnded();
+    }
+
+    private void SendEnded() => (Interlocked.Exchange(ref _ending, Ended) as TaskCompletionSource<bool>)?.TrySetResult(true);
 }

@@ -9,7 +9,11 @@ public sealed class WaitOptions
     /// <summary>The longest pause between polls (before jitter). Default 15 seconds; must not be less than <see cref="PollInterval"/>.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
-    /// <summary>The deadline of the whole wait. Default 20 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits without one (cancellation still works).</summary>
+    /// <summary>
+    /// The deadline of the whole wait. Default 20 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>, or
+    /// anything longer than a timer can hold (about 49.7 days, up to <see cref="TimeSpan.MaxValue"/>), waits without one
+    /// (cancellation still works). Pauses longer than that are shortened to it.
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(20);
 
     /// <summary>How many polls in a row may fail transiently (rate limit, 5xx, network) before the wait gives up with the last failure. Default 5.</summary>

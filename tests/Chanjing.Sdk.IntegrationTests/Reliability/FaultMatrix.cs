@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Chanjing.Emulator;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
@@ -49,7 +50,8 @@ internal sealed record MatrixFault(string Name, FaultClass Class, Func<EmulatorF
     public bool IsBodyCode => Mapped is not null;
 }
 
-internal sealed record MatrixVariant(string Name, bool OuterHandler, bool Persistent);
+/// <summary>A client shape: plain, or a DI client whose app adds a resilience handler (<paramref name="Hedging"/>: the standard hedging handler; otherwise the standard resilience handler on every client).</summary>
+internal sealed record MatrixVariant(string Name, bool OuterHandler, bool Persistent, bool Hedging = false);
 
 internal sealed record MatrixCell(MatrixVariant Variant, MatrixOperation Operation, MatrixFault Fault)
 {
@@ -143,6 +145,9 @@ internal static class FaultMatrix
     public static readonly TimeSpan FaultDelay = TimeSpan.FromSeconds(3);
     public static readonly TimeSpan SlowBucket = TimeSpan.FromSeconds(1);
 
+    /// <summary>The hedging handler's delay: short enough that a hedge is launched inside each 500 ms attempt.</summary>
+    public static readonly TimeSpan HedgingDelay = TimeSpan.FromMilliseconds(100);
+
     public static readonly IReadOnlyList<MatrixOperation> Operations = Enum.GetValues<MatrixOperation>();
 
     public static readonly IReadOnlyList<MatrixFault> Faults =
@@ -179,6 +184,8 @@ internal static class FaultMatrix
         new("fault persists", OuterHandler: false, Persistent: true),
         new("outer handler, fault once", OuterHandler: true, Persistent: false),
         new("outer handler, fault persists", OuterHandler: true, Persistent: true),
+        new("hedging handler, fault once", OuterHandler: true, Persistent: false, Hedging: true),
+        new("hedging handler, fault persists", OuterHandler: true, Persistent: true, Hedging: true),
     ];
 
     private static readonly Lazy<Task<IReadOnlyList<MatrixOutcome>>> Run = new(() => RunAllAsync(parallelism: 8));
@@ -267,13 +274,19 @@ internal static class FaultMatrix
         var logs = new FakeLogCollector();
         var services = new ServiceCollection();
         services.AddLogging(b => b.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
-        if (variant.OuterHandler)
+        if (variant.OuterHandler && !variant.Hedging)
         {
             // What the .NET Aspire service defaults do for every HttpClient of an app.
             services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler());
         }
 
-        services.AddChanjing(o => Configure(o, emulator, operation)).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => wire);
+        var http = services.AddChanjing(o => Configure(o, emulator, operation)).HttpClientBuilder.ConfigurePrimaryHttpMessageHandler(() => wire);
+        if (variant.Hedging)
+        {
+            // The standard hedging handler, its delay shortened so that a hedge goes out inside each attempt.
+            http.AddStandardHedgingHandler().Configure(o => o.Hedging.Delay = HedgingDelay);
+        }
+
         await using var provider = services.BuildServiceProvider();
         using var direct = variant.OuterHandler ? null : new ChanjingClient(new HttpClient(wire, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan }, Options(emulator, operation), provider.GetRequiredService<ILoggerFactory>());
         IChanjingClient client = direct ?? provider.GetRequiredService<IChanjingClient>();
@@ -580,7 +593,10 @@ internal static class FaultMatrix
             `Retry.BaseDelay` 10 ms, reconciliation with its defaults (2 attempts, candidates reported, no claim). "Fault once" hits the first request to that endpoint;
             "fault persists" hits every one. "Outer handler" is a DI client whose app calls
             `services.ConfigureHttpClientDefaults(b => b.AddStandardResilienceHandler())`: its counts match the plain
-            client's, because the SDK sends each attempt once whatever handlers surround it.
+            client's, because the SDK sends each attempt once whatever handlers surround it. "Hedging handler" is a DI
+            client with `AddStandardHedgingHandler()` on its `HttpClientBuilder`, `Hedging.Delay` shortened to 100 ms so
+            that a hedge goes out inside each 500 ms attempt: the SDK lets no hedge reach the network, and a hedge sent
+            while the one send waits gets that send's answer (it neither cancels the send nor becomes the outcome).
 
             A cell reads `outcome · requests · duration`:
 
@@ -607,7 +623,9 @@ internal static class FaultMatrix
             submit refused at the HTTP level (429, a refused connection) is retried by the SDK like any refusal, even
             when the handler's retry delay outlasts the attempt timeout. An upload PUT under an outer handler races the handler's retry
             against the SDK's (PUTs have no attempt timeout): its counts vary, and a refused first connection can fail
-            the upload with no PUT sent (also reported); those cells read "timing" too.
+            the upload with no PUT sent (also reported); those cells read "timing" too. Under the hedging handler the
+            same holds, and the PUT's body is not a `StreamContent`, which that handler cannot snapshot (it failed every
+            upload unsent before).
 
             The operations: token = the first call of a client (a task list) fetching its token; submit =
             `SubmitReferenceVideoAsync`; get = `GetTaskAsync`; list = `ListTasksAsync`; upload URL / upload PUT / file

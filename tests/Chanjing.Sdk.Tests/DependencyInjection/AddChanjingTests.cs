@@ -66,6 +66,47 @@ public sealed class AddChanjingTests
         Assert.Equal("config-token", host.Services.GetRequiredService<IOptions<ChanjingOptions>>().Value.AccessToken);
     }
 
+    /// <summary>Issue 22, B1: configuration keys are case-insensitive in .NET; <c>GetSection("chanjing")</c> failed with "No credentials".</summary>
+    [Theory]
+    [InlineData("chanjing", true)]
+    [InlineData("CHANJING", true)]
+    [InlineData("chanjing", false)]
+    [InlineData("CHANJING", false)]
+    public async Task AddChanjing_SectionKeyInAnotherCase_IsFound(string key, bool passTheSection)
+    {
+        var builder = Builder("{\"" + key + "\": {\"AccessToken\": \"config-token\", \"Retry\": {\"MaxAttempts\": 4}}}");
+        builder.Services.AddChanjing(passTheSection ? builder.Configuration.GetSection(key) : builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        var options = host.Services.GetRequiredService<IOptions<ChanjingOptions>>().Value;
+        Assert.Equal(("config-token", 4), (options.AccessToken, options.Retry.MaxAttempts));
+        await host.StopAsync();
+    }
+
+    /// <summary>Issue 22, N1: a registration name that does not exist said "No credentials" instead of naming the problem.</summary>
+    [Fact]
+    public async Task CreateClient_UnknownRegistrationName_NamesItAndTheRegisteredOnes()
+    {
+        var services = new ServiceCollection();
+        services.AddChanjing(o => o.AccessToken = "t");
+        services.AddChanjing("brand-a", o => o.AccessToken = "token-a");
+        services.AddChanjing("brand-b", o => o.AccessToken = "token-b");
+        await using var provider = services.BuildServiceProvider();
+        var factory = provider.GetRequiredService<IChanjingClientFactory>();
+
+        var error = Assert.Throws<ArgumentException>(() => factory.CreateClient("brand-c"));
+
+        Assert.Equal("name", error.ParamName);
+        Assert.Contains("No Chanjing registration is named 'brand-c'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the registered names are '' (the unnamed AddChanjing), 'brand-a', 'brand-b'", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("credentials", error.Message, StringComparison.OrdinalIgnoreCase);
+        // The registered ones still resolve, and asking again gives the same answer (nothing was cached for the unknown name).
+        Assert.NotNull(factory.CreateClient("brand-a"));
+        Assert.Throws<ArgumentException>(() => factory.CreateClient("brand-c"));
+    }
+
     [Theory]
     [InlineData("""{"Chanjing": {"BaseAddress": "http://example.com", "AccessToken": "t"}}""", "BaseAddress must use https")]
     [InlineData("""{"Chanjing": {"BaseAddress": "not a uri", "AccessToken": "t"}}""", "Chanjing:BaseAddress has the value 'not a uri'")]

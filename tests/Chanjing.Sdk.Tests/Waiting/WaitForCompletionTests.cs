@@ -273,6 +273,31 @@ public sealed class WaitForCompletionTests
         Assert.Equal("new-task", error.TaskId);
     }
 
+    public static TheoryData<int> DaysBeyondTheTimerLimit => [50, 60, int.MaxValue];
+
+    /// <summary>Issue 22, W1: a timeout longer than a timer can hold (about 49.7 days) passed validation, the paid task was created, then a raw ArgumentOutOfRangeException without the task id.</summary>
+    [Theory]
+    [MemberData(nameof(DaysBeyondTheTimerLimit))]
+    public async Task GenerateAsync_TimeoutBeyondTheTimerLimit_WaitsWithoutADeadlineForTheTaskItCreated(int days)
+    {
+        var time = new ManualTimeProvider();
+        var gets = 0;
+        var handler = new LambdaHandler((request, _) => Task.FromResult(request.Method == HttpMethod.Post
+            ? Wire.Ok(JsonValue.Create("new-task"))
+            : ++gets < 3 ? Wire.Ok(Wire.Task("new-task", "Generating")) : Wire.Ok(Wire.Task("new-task", "Success", "https://x/o.mp4"))));
+        using var client = handler.CreateClient(time: time);
+        var timeout = days == int.MaxValue ? TimeSpan.MaxValue : TimeSpan.FromDays(days);
+        var options = new WaitOptions { PollInterval = timeout, MaxPollInterval = timeout, Timeout = timeout };
+
+        var wait = client.GenerateAsync(new ReferenceVideoRequest { Prompt = "p", ReferenceImageUrls = { new Uri("https://x/a.jpg") } }, options);
+        var delays = await Driver.RunAsync(time, wait, skip: 0);
+
+        Assert.Equal("new-task", (await wait).Id);
+        Assert.Equal(3, gets);
+        // Each pause is as long as a timer can be, jitter included (about 49.7 days), and no shorter than 80 % of that / 1.2.
+        Assert.All(delays, d => Assert.InRange(d, TimeSpan.FromDays(33), TimeSpan.FromMilliseconds(uint.MaxValue - 1)));
+    }
+
     [Fact]
     public async Task WatchAsync_YieldsEachStatusChangeAndEndsAfterTerminalWithoutThrowing()
     {

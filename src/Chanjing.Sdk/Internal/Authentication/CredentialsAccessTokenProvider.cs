@@ -76,7 +76,7 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
     {
         for (var attempt = 0; ; attempt++)
         {
-            var (flight, starter) = State.Join(() => AcquireAsync(httpClient, rejected), _owner);
+            var (flight, starter) = TokenStates.Join(_cache, _stateKey, _time, state => AcquireAsync(state, httpClient, rejected), _owner);
             try
             {
                 return await flight.WithCancellation(cancellationToken).ConfigureAwait(false);
@@ -106,9 +106,9 @@ internal sealed class CredentialsAccessTokenProvider : IAccessTokenProvider
         return new TokenEntry(token, refreshAt);
     }
 
-    private async Task<TokenEntry> AcquireAsync(HttpClient httpClient, string? rejected)
+    private async Task<TokenEntry> AcquireAsync(TokenState state, HttpClient httpClient, string? rejected)
     {
-        var state = State;
+        // The state that was joined: it stays in the table while this fetch is in flight.
         var current = state.Current;
         if (current is not null && current.Token.Value != rejected && IsFresh(current))
         {

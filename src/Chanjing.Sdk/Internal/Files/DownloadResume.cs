@@ -5,7 +5,8 @@ namespace Chanjing.Sdk.Internal.Files;
 
 /// <summary>
 /// The state of one download across its attempts: how much was written, and what the server must prove before the
-/// rest is appended (a <c>Content-Range</c> that starts where the file ends, of the same file: <c>If-Range</c>).
+/// rest is appended (a <c>Content-Range</c> that starts where the file ends, of the same file: <c>If-Range</c>, and the
+/// same total length, ETag and Last-Modified as the first answer, whichever of them both answers carry).
 /// </summary>
 internal sealed class DownloadResume(Stream destination)
 {
@@ -49,19 +50,21 @@ internal sealed class DownloadResume(Stream destination)
         if (Written > 0 && response.StatusCode == HttpStatusCode.PartialContent)
         {
             var range = response.Content.Headers.ContentRange;
-            if (range is { HasRange: true } && range.From == Written)
+            var changed = range is { HasRange: true } && range.From == Written ? ChangeOf(response, range) : null;
+            if (range is { HasRange: true } && range.From == Written && changed is null)
             {
-                ExpectedLength = range.Length;
+                ExpectedLength = range.Length ?? ExpectedLength;
                 return true;
             }
 
-            // A range other than the one asked for: start over from the first byte on the next attempt.
+            // A range other than the one asked for, or the rest of another file (a server that ignores If-Range, or has no
+            // validators to compare): start over from the first byte on the next attempt (issue 22, DL1).
             if (!TryRestart(out reason))
             {
                 return false;
             }
 
-            reason = $"the server answered the range '{range}' instead of bytes {Written}-";
+            reason = changed ?? $"the server answered the range '{range}' instead of bytes {Written}-";
             retry = true;
             return false;
         }
@@ -77,6 +80,27 @@ internal sealed class DownloadResume(Stream destination)
         _lastModified = response.Content.Headers.LastModified;
         ExpectedLength = response.Content.Headers.ContentLength;
         return true;
+    }
+
+    /// <summary>Why a 206 that starts where the file ends is of another file than the first answer; null when nothing says so.</summary>
+    private string? ChangeOf(HttpResponseMessage response, ContentRangeHeaderValue range)
+    {
+        if (range.Length is { } total && ExpectedLength is { } expected && total != expected)
+        {
+            return $"the rest belongs to a file of {total} bytes, not the {expected} bytes of the first answer";
+        }
+
+        if (response.Headers.ETag is { } etag && _etag is { } first && !string.Equals(etag.Tag, first.Tag, StringComparison.Ordinal))
+        {
+            return "the file changed (another ETag) since the first answer";
+        }
+
+        if (response.Content.Headers.LastModified is { } modified && _lastModified is { } before && modified != before)
+        {
+            return "the file changed (another Last-Modified) since the first answer";
+        }
+
+        return null;
     }
 
     private bool TryRestart(out string? reason)

@@ -6,9 +6,12 @@ internal sealed class WaitDeadline : IDisposable
     private readonly CancellationTokenSource? _deadline;
     private readonly CancellationTokenSource _linked;
 
+    /// <summary>The longest delay a timer takes (about 49.7 days); a longer deadline is no deadline (issue 22, W1).</summary>
+    public static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public WaitDeadline(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        if (timeout != Timeout.InfiniteTimeSpan)
+        if (timeout != Timeout.InfiniteTimeSpan && timeout <= LongestTimer)
         {
 #if NET8_0_OR_GREATER
             _deadline = new CancellationTokenSource(timeout, timeProvider);
