@@ -20,7 +20,7 @@ internal static class Failures
             ChanjingException chanjing => chanjing.TaskId,
             _ => null,
         };
-        return Report(run, message, code, taskId, (error as ChanjingException ?? error.InnerException as ChanjingException)?.TraceId);
+        return Report(run, message, code, taskId, (error as ChanjingException ?? error.InnerException as ChanjingException)?.TraceId, (error as ChanjingSubmitOutcomeUnknownException)?.CandidateTaskIds);
     }
 
     /// <summary>Reports a failure the command describes itself: the message on stderr, and the JSON error document with <c>--json</c>.</summary>
@@ -29,8 +29,9 @@ internal static class Failures
     /// <param name="code">The exit code.</param>
     /// <param name="taskId">The task concerned, when there is one.</param>
     /// <param name="traceId">The service's trace id, when there is one.</param>
+    /// <param name="candidateTaskIds">After a submit with an unknown outcome, the tasks that could be its (never taken as its own).</param>
     /// <returns><paramref name="code"/>.</returns>
-    public static int Report(CommandRun run, string message, int code, string? taskId, string? traceId = null)
+    public static int Report(CommandRun run, string message, int code, string? taskId, string? traceId = null, IReadOnlyList<string>? candidateTaskIds = null)
     {
         run.Console.Fail(run.Name, message);
         if (code == ExitCodes.Usage)
@@ -56,11 +57,11 @@ internal static class Failures
                     writer.WriteString("traceId", traceId);
                 }
 
-                if (error is ChanjingSubmitOutcomeUnknownException unknown)
+                if (candidateTaskIds is not null)
                 {
                     // Tasks that could be this run's: the CLI never takes one as its own (another run may own it).
                     writer.WriteStartArray("candidateTaskIds");
-                    foreach (var candidate in unknown.CandidateTaskIds)
+                    foreach (var candidate in candidateTaskIds)
                     {
                         writer.WriteStringValue(candidate);
                     }
