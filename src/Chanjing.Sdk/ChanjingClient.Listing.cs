@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

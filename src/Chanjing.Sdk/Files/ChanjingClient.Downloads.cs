@@ -1,5 +1,4 @@
 using System.Net;
-using Chanjing.Sdk.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Chanjing.Sdk;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using Chanjing.Sdk.Internal;
 using Microsoft.Extensions.Logging;
 
 namespace Chanjing.Sdk;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

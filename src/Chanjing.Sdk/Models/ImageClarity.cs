@@ -1,5 +1,4 @@
 using System.Globalization;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

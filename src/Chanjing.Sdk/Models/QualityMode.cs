@@ -1,4 +1,3 @@
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk;
 

@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Chanjing.Sdk.Internal;
 using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Chanjing.Sdk.Internal.Authentication;
 
 namespace Chanjing.Sdk.Tests.Hardening;
 

@@ -4,13 +4,10 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
-using Chanjing.Sdk.Internal;
 using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Chanjing.Sdk.Internal.Diagnostics;
-using Chanjing.Sdk.Internal.DependencyInjection;
 
 namespace Chanjing.Sdk.Tests.Internal;
 

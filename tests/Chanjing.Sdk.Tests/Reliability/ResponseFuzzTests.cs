@@ -1,9 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Chanjing.Sdk.Internal;
 using CsCheck;
-using Chanjing.Sdk.Internal.Endpoints;
 
 namespace Chanjing.Sdk.Tests.Reliability;
 

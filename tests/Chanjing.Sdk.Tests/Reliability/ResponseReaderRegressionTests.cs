@@ -1,5 +1,4 @@
 using System.Net;
-using Chanjing.Sdk.Internal;
 
 namespace Chanjing.Sdk.Tests.Reliability;
 

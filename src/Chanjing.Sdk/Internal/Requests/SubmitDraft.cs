@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Chanjing.Sdk.Internal.Submits;
 
 namespace Chanjing.Sdk.Internal.Requests;
 

@@ -1,4 +1,3 @@
-using Chanjing.Sdk.Internal.Diagnostics;
 
 namespace Chanjing.Sdk.Internal.Submits;
 

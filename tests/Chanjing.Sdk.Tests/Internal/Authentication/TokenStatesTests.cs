@@ -1,5 +1,3 @@
-using Chanjing.Sdk.Internal;
-using Chanjing.Sdk.Internal.Authentication;
 using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,0 +1,255 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
+using Polly.Timeout;
+
+namespace Chanjing.Sdk.Internal.Pipeline;
+
+/// <summary>
+/// The request path shared by every call of a registration: resilience (rate limit, Polly retry and timeouts around
+/// send + parse) → the <c>access_token</c> header and its renewal on 10400 → <see cref="HttpTransport"/>.
+/// </summary>
+internal sealed class ChanjingPipeline : IDisposable
+{
+    /// <summary>The property of a resilience context that names the operation (for retry metrics and logs).</summary>
+    internal static readonly ResiliencePropertyKey<string> OperationKey = new("chanjing.operation");
+
+    // A shared token fetch must end even when the options set no timeout: every later caller joins it.
+    private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan TokenOperationCap = TimeSpan.FromMinutes(2);
+
+    private readonly ChanjingOptions _options;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline _reads;
+    private readonly ResiliencePipeline _submits;
+    private readonly ResiliencePipeline _tokenFetches;
+    private readonly ResiliencePipeline _transfers;
+    private readonly ResiliencePipeline _transfersOnce;
+    private readonly PacedRateLimiter? _limiter;
+    private int _disposed;
+
+    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
+    {
+        _options = options;
+        _logger = logger;
+        Guarded = guarded;
+        Telemetry = telemetry ?? ChanjingTelemetry.Shared;
+        UserAgent = UserAgentHeader.For(options.ApplicationId);
+        if (options.RequestsPerSecond is { } rps)
+        {
+            _limiter = new PacedRateLimiter(rps, options.TimeProvider);
+        }
+
+        var factory = new ResilienceFactory(options, _limiter, logger, Telemetry);
+        _reads = factory.Build(RequestKind.Read, options.AttemptTimeout, options.OperationTimeout);
+        _submits = factory.Build(RequestKind.Submit, options.AttemptTimeout, options.OperationTimeout);
+        _transfers = factory.BuildTransfer(retry: true);
+        _transfersOnce = factory.BuildTransfer(retry: false);
+        _tokenFetches = factory.Build(
+            RequestKind.Read,
+            options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
+            options.OperationTimeout == Timeout.InfiniteTimeSpan ? TokenOperationCap : options.OperationTimeout);
+        Tokens = string.IsNullOrWhiteSpace(options.AccessToken)
+            ? new CredentialsAccessTokenProvider(options, FetchTokenAsync, this, logger, Telemetry)
+            : new StaticAccessTokenProvider(options.AccessToken!);
+    }
+
+    public ChanjingOptions Options => _options;
+
+    public ILogger Logger => _logger;
+
+    /// <summary>Where traces and metrics go.</summary>
+    public ChanjingTelemetry Telemetry { get; }
+
+    public IAccessTokenProvider Tokens { get; }
+
+    /// <summary>The User-Agent of every request: the SDK, the runtime and the OS, after the application id when one is set.</summary>
+    public string UserAgent { get; }
+
+    /// <summary>The submits this process sent to the service and the ids they returned, shared by every client of the service.</summary>
+    public SubmitRegistry SubmitRegistry => _submitRegistry ??= SubmitRegistry.For(_options.BaseAddress);
+
+    private SubmitRegistry? _submitRegistry;
+
+    /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
+    public ServerClock ServerClock { get; } = new();
+
+    /// <summary>Whether the HttpClients of this pipeline end with <see cref="SingleSendHandler"/> (clients built by <c>AddChanjing</c>).</summary>
+    public bool Guarded { get; }
+
+    /// <summary>True once the owner disposed the pipeline (and with it, outside DI, the HttpClient it was used with).</summary>
+    public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
+
+    /// <summary>Sends a request through the whole pipeline and converts the envelope's <c>data</c>; <paramref name="ledger"/> records whether any attempt may have reached the service (submits).</summary>
+    public Task<T> SendAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, SendLedger? ledger = null) =>
+        SendThroughAsync(request.Kind == RequestKind.Submit ? _submits : _reads, http, request, convert, ledger, cancellationToken);
+
+    /// <summary>Calls <paramref name="endpoint"/> through the whole pipeline.</summary>
+    public Task<T> SendAsync<T>(HttpClient http, ChanjingEndpoint<T> endpoint, CancellationToken cancellationToken, string? query = null, byte[]? body = null, SendLedger? ledger = null) =>
+        SendAsync(http, endpoint.Call(query, body), endpoint.Convert, cancellationToken, ledger);
+
+    private async Task<T> SendThroughAsync<T>(ResiliencePipeline pipeline, HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
+    {
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(ChanjingClient));
+        }
+
+        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
+        activity?.SetTag("chanjing.operation", request.Operation);
+        activity?.SetTag("url.path", request.PathAndQuery.Split('?')[0]);
+        var started = _options.TimeProvider.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, request.Operation);
+        try
+        {
+            var result = await pipeline.ExecuteAsync(
+                static (ctx, state) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ctx.CancellationToken, state.Caller)),
+                context,
+                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger, Caller: cancellationToken)).ConfigureAwait(false);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), null);
+            return result;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var timeout = new ChanjingException($"Chanjing {request.Operation} timed out after {ex.Timeout}.", null, null, null, null, isTransient: true, ex);
+            Fail(activity, timeout);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), timeout);
+            throw timeout;
+        }
+        catch (ChanjingException ex)
+        {
+            Fail(activity, ex);
+            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), ex);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    /// <summary>
+    /// Runs a transfer (<paramref name="attempt"/> once per try) on the shared transfer strategy: retried on transient
+    /// failures when <paramref name="retry"/> (<see cref="ChanjingRetryOptions.MaxAttempts"/>), bounded overall by
+    /// <see cref="ChanjingOptions.OperationTimeout"/>.
+    /// </summary>
+    public async Task<T> TransferAsync<T>(string operation, bool retry, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
+    {
+        if (IsDisposed)
+        {
+            throw new ObjectDisposedException(nameof(ChanjingClient));
+        }
+
+        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + operation, ActivityKind.Internal);
+        var started = _options.TimeProvider.GetTimestamp();
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(OperationKey, operation);
+        try
+        {
+            var result = await (retry ? _transfers : _transfersOnce).ExecuteAsync(static (ctx, state) => new ValueTask<T>(state(ctx.CancellationToken)), context, attempt).ConfigureAwait(false);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), null);
+            return result;
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var timeout = new ChanjingException($"Chanjing {operation} did not finish within {ex.Timeout} (OperationTimeout).", null, null, null, null, isTransient: true, ex);
+            Fail(activity, timeout);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), timeout);
+            throw timeout;
+        }
+        catch (ChanjingException ex)
+        {
+            Fail(activity, ex);
+            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), ex);
+            throw;
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    private static void Fail(Activity? activity, ChanjingException error)
+    {
+        if (activity is null)
+        {
+            return;
+        }
+
+        activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
+        activity.SetTag("error.type", error.GetType().Name);
+        activity.SetTag("chanjing.code", error.Code);
+        activity.SetTag("chanjing.trace_id", error.TraceId);
+    }
+
+    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
+    {
+        if (!request.Authenticated)
+        {
+            return await SendOnceAsync(http, request, null, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
+        }
+
+        var token = await Tokens.GetAccessTokenAsync(http, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await SendOnceAsync(http, request, token, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
+        }
+        catch (ChanjingAuthenticationException rejected) when (rejected.Code == 10400)
+        {
+            var renewed = await Tokens.RenewAfterRejectionAsync(http, token, cancellationToken).ConfigureAwait(false);
+            if (renewed is null)
+            {
+                throw new ChanjingAuthenticationException(
+                    $"Chanjing rejected the access token (code 10400: {rejected.ServiceMessage ?? "no message"}): it is invalid or expired. A fixed AccessToken cannot be refreshed; set AppId and SecretKey instead to let the SDK fetch and refresh tokens.",
+                    rejected.Code, rejected.ServiceMessage, rejected.TraceId, rejected.StatusCode, rejected);
+            }
+
+            PipelineLog.TokenRejected(_logger, request.Operation);
+            try
+            {
+                // A 10400 means the request was refused before processing, so repeating it (even a submit) is safe.
+                return await SendOnceAsync(http, request, renewed, convert, ledger, cancellationToken, callerToken).ConfigureAwait(false);
+            }
+            catch (ChanjingAuthenticationException again) when (again.Code == 10400)
+            {
+                throw new ChanjingAuthenticationException(
+                    $"Chanjing rejected a freshly renewed access token too (code 10400: {again.ServiceMessage ?? "no message"}). Another process may be fetching tokens for the same app id; share tokens with UseDistributedTokenCache().",
+                    again.Code, again.ServiceMessage, again.TraceId, again.StatusCode, again);
+            }
+        }
+    }
+
+    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
+    {
+        ledger?.MaySend();
+        try
+        {
+            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, UserAgent, cancellationToken, callerToken).ConfigureAwait(false);
+        }
+        catch (ChanjingException ex) when (ex.RequestRejected)
+        {
+            ledger?.ProvenNotProcessed();
+            throw;
+        }
+    }
+
+    private Task<ChanjingAccessToken> FetchTokenAsync(HttpClient http, CancellationToken cancellationToken) =>
+        TokenEndpoint.FetchAsync(this, http, _tokenFetches, cancellationToken);
+
+    /// <summary>Sends the token request through the token pipeline (bounded even when the options set no timeout).</summary>
+    internal Task<T> SendTokenRequestAsync<T>(HttpClient http, ResiliencePipeline pipeline, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken) =>
+        SendThroughAsync(pipeline, http, request, convert, null, cancellationToken);
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _limiter?.Dispose();
+        }
+    }
+}
