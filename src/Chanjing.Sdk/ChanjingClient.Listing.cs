@@ -41,7 +41,7 @@ public partial class ChanjingClient
             for (var page = 1; ; page++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var result = await ListPageAsync(type, chunk, onlySuccessful, page, pageSize, cancellationToken).ConfigureAwait(false);
+                var result = await Api.ListTasksAsync(type, chunk, onlySuccessful, page, pageSize, cancellationToken).ConfigureAwait(false);
                 var fresh = 0;
                 foreach (var task in result.Tasks)
                 {
@@ -62,14 +62,6 @@ public partial class ChanjingClient
                 }
             }
         }
-    }
-
-    /// <summary>One page of the task list (used by waits and reconciliation too).</summary>
-    internal Task<TaskPage> ListPageAsync(CreationType type, IReadOnlyList<string> ids, bool? onlySuccessful, int page, int pageSize, CancellationToken cancellationToken)
-    {
-        var body = new ListTasksBody { UniqueIds = ids, Type = type, Page = page, PageSize = pageSize, IsSuccess = onlySuccessful };
-        var json = JsonSerializer.SerializeToUtf8Bytes(body, ChanjingJsonContext.Default.ListTasksBody);
-        return Pipeline.SendAsync(Http, ChanjingEndpoints.ListTasks, cancellationToken, body: json);
     }
 
     private static List<string[]> Chunk(string[] ids, int size)

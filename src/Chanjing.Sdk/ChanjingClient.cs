@@ -68,6 +68,11 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     private ChanjingPipeline Pipeline => _pipeline ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
+    /// <summary>The internal API layer: every endpoint, on this client's pipeline and transport.</summary>
+    private ChanjingApi Api => _api ??= new ChanjingApi(Pipeline, () => Http);
+
+    private ChanjingApi? _api;
+
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
     private ChanjingOptions Options => Pipeline.Options;
@@ -119,7 +124,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         var ledger = new SendLedger();
         try
         {
-            var taskId = await Pipeline.SendAsync(Http, ChanjingEndpoints.Submit, cancellationToken, body: json, ledger: ledger).ConfigureAwait(false);
+            var taskId = await Api.SubmitAsync(json, ledger, cancellationToken).ConfigureAwait(false);
             registration.Returned(taskId);
             return taskId;
         }
@@ -137,7 +142,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             }
 
             var found = await SubmitReconciler.ReconcileAsync(
-                (type, ct) => ListNewestAsync(type, ct), registration, startedAt, Pipeline.ServerClock, Options, Pipeline.Telemetry, cancellationToken).ConfigureAwait(false);
+                Api.ListNewestTasksAsync, registration, startedAt, Pipeline.ServerClock, Options, Pipeline.Telemetry, cancellationToken).ConfigureAwait(false);
             if (found.ClaimedTaskId is { } claimed)
             {
                 SubmitLog.ReconciliationFound(Logger, claimed);
@@ -154,14 +159,11 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
     }
 
-    private async Task<IReadOnlyList<CreationTask>> ListNewestAsync(CreationType type, CancellationToken cancellationToken) =>
-        (await ListPageAsync(type, [], null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false)).Tasks;
-
     /// <inheritdoc />
     public virtual Task<CreationTask> GetTaskAsync(string taskId, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(taskId, nameof(taskId));
-        return Pipeline.SendAsync(Http, ChanjingEndpoints.GetTask, cancellationToken, "unique_id=" + Uri.EscapeDataString(taskId));
+        return Api.GetTaskAsync(taskId, cancellationToken);
     }
 
     /// <summary>Disposes the owned <see cref="HttpClient"/> and the rate limiter.</summary>

@@ -12,7 +12,7 @@ public partial class ChanjingClient
         Guard.NotNull(destination, nameof(destination));
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"The download URL must be an absolute http(s) URL, but was '{Redact(url)}'.", nameof(url));
+            throw new ArgumentException($"The download URL must be an absolute http(s) URL, but was '{Redaction.Url(url)}'.", nameof(url));
         }
 
         if (!destination.CanWrite)
@@ -39,13 +39,13 @@ public partial class ChanjingClient
                 var status = (int)response.StatusCode;
                 if (status is < 200 or > 299)
                 {
-                    throw new ChanjingException($"Downloading {Redact(url)} failed with HTTP {status} ({response.StatusCode}).", null, null, null, response.StatusCode, TransientRules.IsTransientStatus(response.StatusCode));
+                    throw new ChanjingException($"Downloading {Redaction.Url(url)} failed with HTTP {status} ({response.StatusCode}).", null, null, null, response.StatusCode, TransientRules.IsTransientStatus(response.StatusCode));
                 }
 
                 var before = resume.Written;
                 if (!resume.Accept(response, out var reason, out var retry))
                 {
-                    throw new ChanjingException($"Downloading {Redact(url)} was interrupted after {before} bytes and cannot resume: {reason}.", null, null, null, response.StatusCode, isTransient: retry);
+                    throw new ChanjingException($"Downloading {Redaction.Url(url)} was interrupted after {before} bytes and cannot resume: {reason}.", null, null, null, response.StatusCode, isTransient: retry);
                 }
 
                 if (resume.Written == 0)
@@ -80,13 +80,13 @@ public partial class ChanjingClient
                 {
                     throw idle.Expired
                         ? Stalled(url, resume.Written, idle.Period, ex)
-                        : new ChanjingException($"Downloading {Redact(url)} failed after {resume.Written} bytes: {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
+                        : new ChanjingException($"Downloading {Redaction.Url(url)} failed after {resume.Written} bytes: {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
                 }
 
                 // A 200 whose body ends early fails inside HttpClient (Content-Length); a 206 is checked against its range.
                 if (resume.ExpectedLength is { } total && resume.Written < total)
                 {
-                    throw new ChanjingException($"Downloading {Redact(url)} ended after {resume.Written} of {total} bytes.", null, null, null, response.StatusCode, isTransient: true);
+                    throw new ChanjingException($"Downloading {Redaction.Url(url)} ended after {resume.Written} of {total} bytes.", null, null, null, response.StatusCode, isTransient: true);
                 }
 
                 return resume.Written;
@@ -118,7 +118,7 @@ public partial class ChanjingClient
             }
             catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw idle.Expired ? Stalled(url, resume.Written, idle.Period, ex) : HttpTransport.SendFailure($"download of {Redact(url)}", http, ticket, Pipeline.Guarded, ex);
+                throw idle.Expired ? Stalled(url, resume.Written, idle.Period, ex) : HttpTransport.SendFailure($"download of {Redaction.Url(url)}", http, ticket, Pipeline.Guarded, ex);
             }
 
             var status = (int)response.StatusCode;
@@ -138,7 +138,7 @@ public partial class ChanjingClient
     }
 
     private static ChanjingException Stalled(Uri url, long written, TimeSpan idle, Exception inner) =>
-        new($"Downloading {Redact(url)} stalled: no data for {idle} (AttemptTimeout) after {written} bytes.", null, null, null, null, isTransient: true, inner);
+        new($"Downloading {Redaction.Url(url)} stalled: no data for {idle} (AttemptTimeout) after {written} bytes.", null, null, null, null, isTransient: true, inner);
 
     /// <inheritdoc />
     public virtual async Task<IReadOnlyList<string>> DownloadOutputsAsync(CreationTask task, string directory, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
@@ -156,7 +156,7 @@ public partial class ChanjingClient
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 // The service's data, not the caller's argument: a failure of the call, not a usage error.
-                throw new ChanjingException($"Task {task.Id} reports an output that is not an absolute http(s) URL ('{Redact(url)}'); it cannot be downloaded.", null, null, null, null, isTransient: false) { TaskId = task.Id };
+                throw new ChanjingException($"Task {task.Id} reports an output that is not an absolute http(s) URL ('{Redaction.Url(url)}'); it cannot be downloaded.", null, null, null, null, isTransient: false) { TaskId = task.Id };
             }
         }
 
@@ -247,7 +247,4 @@ public partial class ChanjingClient
         {
         }
     }
-
-    /// <summary>A URL without its query string: signed URLs carry credentials there.</summary>
-    internal static string Redact(Uri url) => url.IsAbsoluteUri ? url.GetLeftPart(UriPartial.Path) + (string.IsNullOrEmpty(url.Query) ? string.Empty : "?…") : "(relative URL)";
 }

@@ -71,7 +71,7 @@ public partial class ChanjingClient
     private async Task<UploadedFile> UploadCoreAsync(string fileName, long? length, Func<Stream> open, bool canResend, CancellationToken cancellationToken)
     {
         var query = $"service={Uri.EscapeDataString(Options.Uploads.Service)}&name={Uri.EscapeDataString(fileName)}";
-        var target = await Pipeline.SendAsync(Http, ChanjingEndpoints.CreateUploadUrl, cancellationToken, query).ConfigureAwait(false);
+        var target = await Api.CreateUploadUrlAsync(query, cancellationToken).ConfigureAwait(false);
 
         long sent;
         try
@@ -114,12 +114,12 @@ public partial class ChanjingClient
         }
         catch (Exception ex) when (idle.Expired && !cancellationToken.IsCancellationRequested)
         {
-            throw new ChanjingException($"Uploading to {Redact(target.SignUrl)} stalled: no progress for {idle.Period} (AttemptTimeout) after {counting.BytesRead} bytes.", null, null, null, null, isTransient: true, ex);
+            throw new ChanjingException($"Uploading to {Redaction.Url(target.SignUrl)} stalled: no progress for {idle.Period} (AttemptTimeout) after {counting.BytesRead} bytes.", null, null, null, null, isTransient: true, ex);
         }
         catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             // A network failure, the caller's shorter HttpClient.Timeout, or a handler around the HttpClient.
-            throw HttpTransport.SendFailure($"upload to {Redact(target.SignUrl)}", http, ticket, Pipeline.Guarded, ex);
+            throw HttpTransport.SendFailure($"upload to {Redaction.Url(target.SignUrl)}", http, ticket, Pipeline.Guarded, ex);
         }
 
         using (response)
@@ -128,7 +128,7 @@ public partial class ChanjingClient
             if (status is < 200 or > 299)
             {
                 throw new ChanjingException(
-                    $"Uploading to {Redact(target.SignUrl)} failed with HTTP {status} ({response.StatusCode}){(status == 403 ? ": the storage refused the signature (expired URL or a different Content-Type)" : string.Empty)}.",
+                    $"Uploading to {Redaction.Url(target.SignUrl)} failed with HTTP {status} ({response.StatusCode}){(status == 403 ? ": the storage refused the signature (expired URL or a different Content-Type)" : string.Empty)}.",
                     null, null, null, response.StatusCode, TransientRules.IsTransientStatus(response.StatusCode));
             }
         }
@@ -144,7 +144,7 @@ public partial class ChanjingClient
         {
             while (true)
             {
-                var detail = await Pipeline.SendAsync(Http, ChanjingEndpoints.FileDetail, deadline.Token, "id=" + Uri.EscapeDataString(target.FileId)).ConfigureAwait(false);
+                var detail = await Api.FileDetailAsync(target.FileId, deadline.Token).ConfigureAwait(false);
                 status = detail.Status;
                 switch (detail.Status)
                 {

@@ -52,7 +52,7 @@ public partial class ChanjingClient
             ChanjingException? failed = null;
             try
             {
-                await pending.PollAsync(this, deadline.Token).ConfigureAwait(false);
+                await pending.PollAsync(Api, deadline.Token).ConfigureAwait(false);
                 failures = 0;
             }
             catch (OperationCanceledException) when (deadline.Expired)

@@ -73,14 +73,14 @@ internal static class HttpTransport
             {
                 // The caller's HttpClient followed a redirect (the SDK's own do not): the answer is another host's, not
                 // Chanjing's, and the access_token went along with the request.
-                throw new ChanjingException($"Chanjing {request.Operation} was redirected to another host ({ChanjingClient.Redact(final)}) by the HttpClient, which sent the access_token there too. Set AllowAutoRedirect = false on the handler of the HttpClient you give the SDK.", null, null, null, response.StatusCode, isTransient: false);
+                throw new ChanjingException($"Chanjing {request.Operation} was redirected to another host ({Redaction.Url(final)}) by the HttpClient, which sent the access_token there too. Set AllowAutoRedirect = false on the handler of the HttpClient you give the SDK.", null, null, null, response.StatusCode, isTransient: false);
             }
 
             clock?.Observe(response.Headers.Date, time.GetUtcNow());
             if ((int)response.StatusCode is >= 300 and <= 399)
             {
                 // Never followed: the access_token would go wherever it points.
-                throw new ChanjingException($"Chanjing {request.Operation} answered a redirect (HTTP {(int)response.StatusCode}) to {(response.Headers.Location is { } to ? ChanjingClient.Redact(to) : "(no location)")}; the SDK does not follow redirects of the API. Check BaseAddress.", null, null, null, response.StatusCode, isTransient: false);
+                throw new ChanjingException($"Chanjing {request.Operation} answered a redirect (HTTP {(int)response.StatusCode}) to {(response.Headers.Location is { } to ? Redaction.Url(to) : "(no location)")}; the SDK does not follow redirects of the API. Check BaseAddress.", null, null, null, response.StatusCode, isTransient: false);
             }
 
             ReadOnlyMemory<byte> body;

@@ -20,6 +20,9 @@ internal sealed class ChanjingPipeline : IDisposable
     private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TokenOperationCap = TimeSpan.FromMinutes(2);
 
+    // The public type the caller disposed, named as text: the pipeline knows nothing of the client above it.
+    private const string DisposedName = "Chanjing.Sdk." + "ChanjingClient";
+
     private readonly ChanjingOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _reads;
@@ -94,7 +97,7 @@ internal sealed class ChanjingPipeline : IDisposable
     {
         if (IsDisposed)
         {
-            throw new ObjectDisposedException(nameof(ChanjingClient));
+            throw new ObjectDisposedException(DisposedName);
         }
 
         using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
@@ -141,7 +144,7 @@ internal sealed class ChanjingPipeline : IDisposable
     {
         if (IsDisposed)
         {
-            throw new ObjectDisposedException(nameof(ChanjingClient));
+            throw new ObjectDisposedException(DisposedName);
         }
 
         using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + operation, ActivityKind.Internal);

@@ -1,7 +1,7 @@
 namespace Chanjing.Sdk.Internal.Waiting;
 
 /// <summary>
-/// The unfinished tasks of a <see cref="ChanjingClient.WaitForAllAsync"/>. Each round lists them 50 ids a request. The list
+/// The unfinished tasks of a <see cref="IChanjingClient.WaitForAllAsync"/>. Each round lists them 50 ids a request. The list
 /// endpoint needs a type: every id is first looked for among video tasks; an id a listing does not return
 /// is looked for among image tasks the next round, and so on alternately, until it is found or the deadline passes.
 /// </summary>
@@ -21,7 +21,7 @@ internal sealed class ManyTaskRound
     public int Count => _order.Count;
 
     /// <summary>One round: lists every unfinished task, 50 ids a request; finished ones move to <see cref="TakeFinished"/> as each request answers.</summary>
-    public async Task PollAsync(ChanjingClient client, CancellationToken cancellationToken)
+    public async Task PollAsync(ChanjingApi api, CancellationToken cancellationToken)
     {
         foreach (var group in _order.GroupBy(id => _typeGuess[id].Value).ToList())
         {
@@ -30,7 +30,7 @@ internal sealed class ManyTaskRound
             for (var i = 0; i < groupIds.Length; i += CreationTaskQuery.MaxPageSize)
             {
                 var chunk = groupIds.Skip(i).Take(CreationTaskQuery.MaxPageSize).ToArray();
-                var page = await client.ListPageAsync(type, chunk, null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
+                var page = await api.ListTasksAsync(type, chunk, null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
                 var returned = OrdinalSet.WithCapacity(chunk.Length);
                 foreach (var task in page.Tasks)
                 {

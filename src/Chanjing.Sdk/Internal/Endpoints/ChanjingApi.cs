@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Chanjing.Sdk.Internal.Endpoints;
+
+/// <summary>
+/// The internal API layer: one method per endpoint of the catalogue, sent through the pipeline on the transport of a
+/// registration. The public client, waits and reconciliation call it; it never calls back up into them.
+/// </summary>
+internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> http)
+{
+    public ChanjingPipeline Pipeline => pipeline;
+
+    /// <summary>The HttpClient of the next call (from the factory under dependency injection, else the client's own).</summary>
+    public HttpClient Http => http();
+
+    /// <summary>Submits a validated body; <paramref name="ledger"/> records whether any attempt may have reached the service.</summary>
+    public Task<string> SubmitAsync(byte[] json, SendLedger ledger, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.Submit, cancellationToken, body: json, ledger: ledger);
+
+    public Task<CreationTask> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetTask, cancellationToken, "unique_id=" + Uri.EscapeDataString(taskId));
+
+    /// <summary>One page of the task list (listing, waits on many tasks, reconciliation).</summary>
+    public Task<TaskPage> ListTasksAsync(CreationType type, IReadOnlyList<string> ids, bool? onlySuccessful, int page, int pageSize, CancellationToken cancellationToken)
+    {
+        var body = new ListTasksBody { UniqueIds = ids, Type = type, Page = page, PageSize = pageSize, IsSuccess = onlySuccessful };
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, ChanjingJsonContext.Default.ListTasksBody);
+        return pipeline.SendAsync(Http, ChanjingEndpoints.ListTasks, cancellationToken, body: json);
+    }
+
+    /// <summary>The newest page of tasks of <paramref name="type"/>.</summary>
+    public async Task<IReadOnlyList<CreationTask>> ListNewestTasksAsync(CreationType type, CancellationToken cancellationToken) =>
+        (await ListTasksAsync(type, [], null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false)).Tasks;
+
+    public Task<UploadTarget> CreateUploadUrlAsync(string query, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.CreateUploadUrl, cancellationToken, query);
+
+    public Task<FileDetail> FileDetailAsync(string fileId, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.FileDetail, cancellationToken, "id=" + Uri.EscapeDataString(fileId));
+}
