@@ -20,8 +20,8 @@ internal sealed class ChanjingPipeline : IDisposable
     private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TokenOperationCap = TimeSpan.FromMinutes(2);
 
-    // The public type the caller disposed, named as text: the pipeline knows nothing of the client above it.
-    private const string DisposedName = "Chanjing.Sdk." + "ChanjingClient";
+    // What the caller disposed, in words: the pipeline knows nothing of the client type above it.
+    private const string DisposedName = "Chanjing client";
 
     private readonly ChanjingOptions _options;
     private readonly ILogger _logger;
