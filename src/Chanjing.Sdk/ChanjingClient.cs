@@ -120,12 +120,24 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     {
         // Registered before anything is sent: a submit that could own a task is visible to every other reconciliation.
         var registration = Pipeline.SubmitRegistry.Begin(fingerprint, Time);
-        var startedAt = Time.GetUtcNow();
         var ledger = new SendLedger();
+        var startedAt = Time.GetUtcNow();
         try
         {
+            if (Options.Reconciliation is { Enabled: true, ClaimUniqueMatch: true })
+            {
+                // Claims need to know which tasks existed before this submit: whole-second timestamps cannot tell.
+                registration.ListedBefore = await ListBeforeSubmitAsync(fingerprint.Type, cancellationToken).ConfigureAwait(false);
+                startedAt = Time.GetUtcNow();
+            }
+
             var taskId = await Api.SubmitAsync(json, ledger, cancellationToken).ConfigureAwait(false);
-            registration.Returned(taskId);
+            if (!registration.Returned(taskId))
+            {
+                // An earlier reconciliation claimed this very task for another submit: that claim was wrong.
+                SubmitLog.AnswerAlreadyClaimed(Logger, taskId);
+            }
+
             return taskId;
         }
         catch (ChanjingException ex) when (!ledger.MayHaveCreated && !cancellationToken.IsCancellationRequested)
@@ -156,6 +168,21 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             // Idempotent after Returned. A submit that may have reached the service and ends without its task id (an
             // unknown outcome, cancellation after sending) keeps blocking claims of tasks it could own.
             registration.Close(mayHaveCreated: ledger.MayHaveCreated);
+        }
+    }
+
+    /// <summary>The ids of the newest tasks of the type, or null when they cannot be listed (then nothing can be claimed).</summary>
+    private async Task<IReadOnlyCollection<string>?> ListBeforeSubmitAsync(CreationType type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var newest = await Api.ListNewestTasksAsync(type.Value > 0 ? type : CreationType.Video, cancellationToken).ConfigureAwait(false);
+            return new HashSet<string>(newest.Select(t => t.Id), StringComparer.Ordinal);
+        }
+        catch (ChanjingException ex)
+        {
+            SubmitLog.ListBeforeSubmitFailed(Logger, ex.Message);
+            return null;
         }
     }
 

@@ -79,6 +79,9 @@ public sealed class ChanjingOptions
     /// <summary>Values from configuration that could not be parsed, each with its full key; reported by validation.</summary>
     internal List<string> BindingErrors { get; private set; } = [];
 
+    /// <summary>Where submits are registered for reconciliation: the process's registry (tests give each fake service its own).</summary>
+    internal SubmitRegistry SubmitRegistry { get; set; } = SubmitRegistry.Shared;
+
     internal ChanjingOptions Clone()
     {
         var copy = (ChanjingOptions)MemberwiseClone();

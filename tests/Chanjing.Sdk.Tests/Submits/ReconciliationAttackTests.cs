@@ -65,37 +65,39 @@ public sealed class ReconciliationAttackTests
     {
         var time = new ManualTimeProvider();
         var listed = new List<JsonObject>();
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bCreated = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var prompt = $"a horse gallops {Guid.NewGuid():N}"; // the process's registry is shared with every other test
         var posts = 0;
         var handler = TaskService.Create(async (n, _) =>
         {
             Interlocked.Increment(ref posts);
             if (n == 1)
             {
-                lock (listed)
-                {
-                    listed.Add(TaskService.Listed("task-of-b", time.GetUtcNow()));
-                }
-
-                arrived.SetResult();
-                await release.Task; // B's answer is slow
-                return Wire.Ok(JsonValue.Create("task-of-b"));
+                await bCreated.Task; // A's POST is answered 502 after B's task exists; A created nothing
+                return TaskService.BadGateway();
             }
 
-            return TaskService.BadGateway(); // A's answer is lost and A created nothing
+            lock (listed)
+            {
+                listed.Add(TaskService.Listed("task-of-b", time.GetUtcNow(), prompt));
+            }
+
+            bCreated.SetResult();
+            await release.Task; // B's answer is slow
+            return Wire.Ok(JsonValue.Create("task-of-b"));
         }, () => listed, time.GetUtcNow);
         var port = Random.Shared.Next(20000, 60000);
-        using var b = handler.CreateClient(Claiming(o => o.BaseAddress = new Uri($"http://localhost:{port}/")), time);
-        using var a = handler.CreateClient(Claiming(o => o.BaseAddress = new Uri($"http://127.0.0.1:{port}/")), time);
+        using var a = handler.CreateClient(Claiming(o => { o.BaseAddress = new Uri($"http://127.0.0.1:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
+        using var b = handler.CreateClient(Claiming(o => { o.BaseAddress = new Uri($"http://localhost:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
 
-        var bSubmit = b.SubmitReferenceVideoAsync(TaskService.Request());
-        await arrived.Task.WaitAsync(Bound);
+        var aSubmit = a.SubmitReferenceVideoAsync(TaskService.Request(prompt));
+        var bSubmit = b.SubmitReferenceVideoAsync(TaskService.Request(prompt));
         string? aId = null;
         Exception? aError = null;
         try
         {
-            aId = await a.SubmitReferenceVideoAsync(TaskService.Request()).WaitAsync(Bound);
+            aId = await aSubmit.WaitAsync(Bound);
         }
         catch (Exception ex)
         {
@@ -109,6 +111,7 @@ public sealed class ReconciliationAttackTests
         Assert.True(aId is null, $"A's submit created nothing but returned {aId}, the task B's submit returned too");
         var unknown = Assert.IsType<ChanjingSubmitOutcomeUnknownException>(aError);
         Assert.Equal(["task-of-b"], unknown.CandidateTaskIds);
+        Assert.Contains("in flight", unknown.Message, StringComparison.Ordinal); // held by the registry, not by chance
     }
 
     /// <summary>

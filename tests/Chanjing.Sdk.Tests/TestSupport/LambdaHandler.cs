@@ -4,6 +4,7 @@ namespace Chanjing.Sdk.Tests.TestSupport;
 internal sealed class LambdaHandler(Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> respond) : HttpMessageHandler
 {
     private readonly Uri _service = new($"https://service-{Guid.NewGuid():N}.test/");
+    private readonly SubmitRegistry _submits = SubmitRegistry.CreateForTests();
     private int _count;
 
     public int Count => Volatile.Read(ref _count);
@@ -15,10 +16,10 @@ internal sealed class LambdaHandler(Func<HttpRequestMessage, CancellationToken, 
     }
 
     /// <summary>
-    /// A client of this handler. Each handler is its own service address, so what the SDK shares per service (submits in
-    /// flight, ids returned) is shared by the clients of one test and not across tests; <paramref name="configure"/> may
-    /// set another address.
+    /// A client of this handler. Each handler is its own service, with its own registry of submits (the SDK shares one per
+    /// process), so the clients of one test share submits in flight and ids returned, and tests running in parallel do
+    /// not; <paramref name="configure"/> may set another address.
     /// </summary>
     public ChanjingClient CreateClient(Action<ChanjingOptions>? configure = null, TimeProvider? time = null, TimeSpan? httpTimeout = null) =>
-        new(new HttpClient(this) { Timeout = httpTimeout ?? Timeout.InfiniteTimeSpan }, Sut.Options(o => { o.BaseAddress = _service; configure?.Invoke(o); }, time));
+        new(new HttpClient(this) { Timeout = httpTimeout ?? Timeout.InfiniteTimeSpan }, Sut.Options(o => { o.BaseAddress = _service; o.SubmitRegistry = _submits; configure?.Invoke(o); }, time));
 }

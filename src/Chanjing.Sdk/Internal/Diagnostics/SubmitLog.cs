@@ -13,4 +13,10 @@ internal static partial class SubmitLog
 
     [LoggerMessage(EventId = 3003, EventName = "ReconciliationFound", Level = LogLevel.Information, Message = "Reconciliation found the submitted task {TaskId}; not submitting again.")]
     public static partial void ReconciliationFound(ILogger logger, string taskId);
+
+    [LoggerMessage(EventId = 3004, EventName = "AnswerAlreadyClaimed", Level = LogLevel.Error, Message = "The service answered a submit with task {TaskId}, which an earlier reconciliation in this process claimed for another submit (Reconciliation.ClaimUniqueMatch): that submit received a task that was not its own.")]
+    public static partial void AnswerAlreadyClaimed(ILogger logger, string taskId);
+
+    [LoggerMessage(EventId = 3005, EventName = "ListBeforeSubmitFailed", Level = LogLevel.Debug, Message = "The newest tasks could not be listed before a submit ({Error}); if its answer is lost, no task can be claimed for it.")]
+    public static partial void ListBeforeSubmitFailed(ILogger logger, string error);
 }

@@ -71,10 +71,8 @@ internal sealed class ChanjingPipeline : IDisposable
     /// <summary>The User-Agent of every request: the SDK, the runtime and the OS, after the application id when one is set.</summary>
     public string UserAgent { get; }
 
-    /// <summary>The submits this process sent to the service and the ids they returned, shared by every client of the service.</summary>
-    public SubmitRegistry SubmitRegistry => _submitRegistry ??= SubmitRegistry.For(_options.BaseAddress);
-
-    private SubmitRegistry? _submitRegistry;
+    /// <summary>The submits this process sent and the ids they returned, shared by every client of the process.</summary>
+    public SubmitRegistry SubmitRegistry => _options.SubmitRegistry;
 
     /// <summary>The service's clock offset, measured from the answers' <c>Date</c> header.</summary>
     public ServerClock ServerClock { get; } = new();

@@ -9,8 +9,9 @@ internal readonly record struct Reconciliation(string? ClaimedTaskId, IReadOnlyL
 /// created (<see cref="SubmitFingerprint.MayMatch"/>, created since the submit began, never returned to another submit).
 /// Only with <see cref="ChanjingReconciliationOptions.ClaimUniqueMatch"/> is one of them returned as the submit's own,
 /// and only when it is provably this submit's as far as this process can tell: the single candidate, an exact match,
-/// created no earlier than the submit began (by the measured service clock), and no other submit to the same service
-/// (in flight, or ended without knowing its task) could own it.
+/// absent from the newest tasks listed just before the submit was sent, created no earlier than the submit began (by
+/// the measured service clock), and no other submit in the process (in flight, or ended without knowing its task)
+/// could own it.
 /// </summary>
 internal static class SubmitReconciler
 {
@@ -112,6 +113,18 @@ internal static class SubmitReconciler
             return $"the service's clock differs from this machine's by {measured.Duration().TotalSeconds:0} s, more than Reconciliation.ClockSkew";
         }
 
+        // Listed before the submit was sent: it existed before the submit began. (create_time and the Date header have
+        // whole seconds, so the time alone cannot tell a task of the second the submit began in from this one's.)
+        if (self.ListedBefore is not { } before)
+        {
+            return "the tasks that existed before the submit could not be listed, so a task created just before it cannot be told from its own";
+        }
+
+        if (before.Contains(task.Id))
+        {
+            return "it was already listed before the submit was sent";
+        }
+
         // create_time has whole seconds: a task of the second the submit began in is the earliest that can be its.
         var earliest = new DateTimeOffset(submitBegan.UtcTicks - (submitBegan.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         if (task.CreatedAt < earliest)
@@ -124,6 +137,6 @@ internal static class SubmitReconciler
             return "not every field the service echoes agrees with the request";
         }
 
-        return self.AnotherCouldOwn(task) ? "another submit to this service, in flight or with an unknown outcome, could own it" : null;
+        return self.AnotherCouldOwn(task) ? "another submit in this process, in flight or with an unknown outcome, could own it" : null;
     }
 }

@@ -8,21 +8,23 @@ namespace Chanjing.Sdk.Internal.Submits;
 /// reads it so that no id is returned twice and no task is claimed while another submit could own it.
 /// </summary>
 /// <remarks>
-/// Keyed by the service's address alone, not by account or credential: task ids are unique across accounts, so one
-/// account used with a fixed token and with app id + secret (or across a token rotation) shares one registry, and a
-/// submit of another account can only make a claim less likely, never wrong.
+/// One for the whole process (<see cref="Shared"/>), not one per account, credential or address: task ids are unique,
+/// so one account used with a fixed token and with app id + secret, across a token rotation, or through two addresses
+/// of the service (a host name and its IP) shares one registry, and a submit of another account can only make a claim
+/// less likely, never wrong.
 /// </remarks>
 internal sealed class SubmitRegistry
 {
     private const int PruneAbove = 4096;
     private static readonly TimeSpan Keep = TimeSpan.FromHours(6);
-    private static readonly ConcurrentDictionary<string, SubmitRegistry> Services = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, (TimeProvider Time, long At)> _returned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Registration, (TimeProvider Time, long At)> _open = new();
 
-    /// <summary>The registry of the service at <paramref name="baseAddress"/> (scheme, host, port and path).</summary>
-    public static SubmitRegistry For(Uri baseAddress) =>
-        Services.GetOrAdd(baseAddress.GetLeftPart(UriPartial.Path).TrimEnd('/'), static _ => new SubmitRegistry());
+    /// <summary>The registry of every client in the process.</summary>
+    public static SubmitRegistry Shared { get; } = new();
+
+    /// <summary>A registry of its own, for tests that fake a service each (the process's is shared by all of them).</summary>
+    public static SubmitRegistry CreateForTests() => new();
 
     /// <summary>Whether a submit returned <paramref name="id"/>.</summary>
     public bool WasReturned(string id) => _returned.ContainsKey(id);
@@ -106,6 +108,12 @@ internal sealed class SubmitRegistry
         }
 
         public SubmitFingerprint Fingerprint { get; }
+
+        /// <summary>
+        /// The ids of the newest tasks listed just before the submit was sent (only when claims are allowed; null when
+        /// not taken or the list failed). A task among them existed before the submit began, so it is never its own.
+        /// </summary>
+        public IReadOnlyCollection<string>? ListedBefore { get; set; }
 
         /// <summary>True once the submit ended without knowing whether it created a task: it could own a matching task for good.</summary>
         public bool Unsettled { get; private set; }
