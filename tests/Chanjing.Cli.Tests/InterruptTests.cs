@@ -52,10 +52,14 @@ public sealed class InterruptTests(TestEmulator service) : IClassFixture<TestEmu
     [Fact]
     public async Task Create_Json_InterruptedWhileSubmitting_ExitsInterrupted_AndStillPrintsTheDocument()
     {
+        var submitsBefore = service.Emulator.CountRequests(EmulatorEndpoint.Submit);
         service.Emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.Delayed(TimeSpan.FromMinutes(5)));
         using var process = Process.Start(CliProcess.StartInfo(service.Environment, null, "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a held submit", "--json"))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var seen = await ReadUntilAsync(process.StandardError, "Submitting");
+        // Interrupted only once the held submit reached the emulator: else the fault would stay queued and hold the
+        // next test's submit past its attempt timeout.
+        await ArrivedAsync(EmulatorEndpoint.Submit, submitsBefore);
 
         CliProcess.Interrupt(process);
         var rest = await process.StandardError.ReadToEndAsync().WaitAsync(CliProcess.Bound);
@@ -73,11 +77,13 @@ public sealed class InterruptTests(TestEmulator service) : IClassFixture<TestEmu
     public async Task Create_Json_InterruptedWhileDownloading_ExitsInterrupted_AndPrintsTheDocumentWithTheTaskId()
     {
         service.Emulator.Options.GeneratingDuration = TimeSpan.FromMilliseconds(200);
+        var downloadsBefore = service.Emulator.CountRequests(EmulatorEndpoint.Download);
         service.Emulator.AddFault(EmulatorEndpoint.Download, EmulatorFault.Delayed(TimeSpan.FromMinutes(5)));
         using var temp = new TempDirectory();
         using var process = Process.Start(CliProcess.StartInfo(service.Environment, temp.Path, "create", "--model", "happyhorse-1.0-t2v", "--prompt", "a held download", "--output", "out", "--json"))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var seen = await ReadUntilAsync(process.StandardError, "Downloading");
+        await ArrivedAsync(EmulatorEndpoint.Download, downloadsBefore);
         var taskId = seen[(seen.IndexOf("Submitted task ", StringComparison.Ordinal) + "Submitted task ".Length)..].Split('\n')[0].Trim();
 
         CliProcess.Interrupt(process);
@@ -133,5 +139,15 @@ public sealed class InterruptTests(TestEmulator service) : IClassFixture<TestEmu
         }
 
         return seen.ToString();
+    }
+
+    /// <summary>Waits (bounded) until a request to <paramref name="endpoint"/> beyond the first <paramref name="before"/> has reached the emulator.</summary>
+    private async Task ArrivedAsync(EmulatorEndpoint endpoint, int before)
+    {
+        using var bound = new CancellationTokenSource(CliProcess.Bound);
+        while (service.Emulator.CountRequests(endpoint) <= before)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(20), bound.Token);
+        }
     }
 }

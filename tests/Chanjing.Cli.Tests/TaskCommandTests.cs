@@ -152,4 +152,16 @@ public sealed class TaskCommandTests(TestEmulator service) : IClassFixture<TestE
         Assert.Equal(nameof(ReferenceVideoRequest), r2v.GetProperty("family").GetString());
         Assert.Contains(r2v.GetProperty("requiredFields").EnumerateArray(), f => f.GetString() == "ref_img_url");
     }
+
+    // Here, not beside the other --timeout tests: that class also fetches a token with app id + secret, which
+    // invalidates the fixed token this test's client and tool use.
+    [Fact]
+    public async Task Timeout_AtTheLongestWait_IsAccepted()
+    {
+        var id = await service.Client.SubmitAsync(new Chanjing.Sdk.TextToVideoRequest { ModelCode = "happyhorse-1.0-t2v", Prompt = "long wait allowed", AspectRatio = Chanjing.Sdk.AspectRatio.Square1x1, Clarity = Chanjing.Sdk.VideoClarity.P720, DurationSeconds = 5 });
+
+        var result = await CliProcess.RunAsync(service.Environment, "task", "wait", id, "--timeout", "168h");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+    }
 }
