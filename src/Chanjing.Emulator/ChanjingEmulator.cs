@@ -101,6 +101,30 @@ public sealed class ChanjingEmulator : IAsyncDisposable
     /// <param name="errorMessage">The <c>err_msg</c> to report.</param>
     public void SetTaskStatus(string taskId, string status, string? errorMessage = null) => _state.Tasks.SetOutcome(taskId, status, errorMessage);
 
+    /// <summary>
+    /// Forces an avatar video's status from now on: for example 50 (a service error) or 40 with
+    /// <c>蝉豆不足扣费失败</c>; 30 makes it succeed at once.
+    /// </summary>
+    /// <param name="videoId">The video id <c>create_video</c> answered.</param>
+    /// <param name="status">The <c>status</c> to report (10 generating, 30 success, 4X / 5X failures).</param>
+    /// <param name="message">The <c>msg</c> to report (null: a generic service error for a failure, empty otherwise).</param>
+    public void SetVideoStatus(string videoId, int status, string? message = null) => _state.Videos.SetStatus(videoId, status, message);
+
+    /// <summary>Forces a customised avatar's status from now on: for example 4 (failed) or 5 (system error); 2 makes it succeed at once.</summary>
+    /// <param name="personId">The <c>C-…</c> id <c>create_customised_person</c> answered.</param>
+    /// <param name="status">The <c>status</c> to report (1 in production, 2 success, 4 failed, 5 system error).</param>
+    /// <param name="reason">The <c>err_reason</c> to report (null: a generic system error for a failure).</param>
+    public void SetCustomisedPersonStatus(string personId, int status, string? reason = null) => _state.Persons.SetStatus(personId, status, reason);
+
+    /// <summary>How many avatar videos <c>create_video</c> has accepted.</summary>
+    public int VideoCount => _state.Videos.Count;
+
+    /// <summary>The bytes the emulator serves for a finished avatar video: the MP4, its PNG cover or its subtitle timeline.</summary>
+    /// <param name="videoId">The video id.</param>
+    /// <param name="extension"><c>.mp4</c> (the default), <c>.png</c> or <c>.json</c>.</param>
+    /// <returns>The file content.</returns>
+    public byte[] GetVideoOutputBytes(string videoId, string extension = ".mp4") => _state.Videos.OutputBytes(videoId, extension);
+
     /// <summary>Forces what <c>file_detail</c> reports for an upload, for example 99 (deleted) or 100 (cleaned up).</summary>
     /// <param name="fileId">The <c>file_id</c> from <c>create_upload_url</c>.</param>
     /// <param name="status">The status to report from now on.</param>

@@ -17,7 +17,10 @@ public sealed class ChanjingEmulatorOptions
     /// <summary>How long an issued token is valid (its <c>expire_in</c> is issue time + this). Default 24 hours.</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(24);
 
-    /// <summary>How long a new task stays <c>Queued</c>. Default 1 second.</summary>
+    /// <summary>
+    /// How long a new task stays <c>Queued</c>. Default 1 second. A customised avatar stays in production (status 1) and
+    /// an avatar video generating (status 10) for this plus <see cref="GeneratingDuration"/>.
+    /// </summary>
     public TimeSpan QueuedDuration { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How long a task stays <c>Generating</c> before it ends. Default 2 seconds.</summary>
@@ -26,10 +29,16 @@ public sealed class ChanjingEmulatorOptions
     /// <summary>How long an uploaded file stays in processing before <c>file_detail</c> reports it ready. Default 500 ms.</summary>
     public TimeSpan FileReadyDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>Uploaded files whose name contains this text fail the content-safety check (status 98). Default <c>unsafe</c>.</summary>
+    /// <summary>
+    /// Uploaded files whose name contains this text fail the content-safety check (status 98); a customised avatar
+    /// whose name contains it fails its review (status 4). Default <c>unsafe</c>.
+    /// </summary>
     public string ContentSafetyRejectMarker { get; set; } = "unsafe";
 
-    /// <summary>Tasks whose prompt contains this text end as <c>Error</c>. Default <c>[emulator:fail]</c>.</summary>
+    /// <summary>
+    /// Tasks whose prompt contains this text end as <c>Error</c>; a customised avatar whose name contains it ends with
+    /// status 5, an avatar video whose text (or audio file name) contains it with status 50. Default <c>[emulator:fail]</c>.
+    /// </summary>
     public string FailurePromptMarker { get; set; } = "[emulator:fail]";
 
     /// <summary>Requests a second one token may make before the emulator answers 40001; null (default) for no limit.</summary>
@@ -43,11 +52,14 @@ public sealed class ChanjingEmulatorOptions
 
     /// <summary>
     /// Chanjing's documented request limits (a minute, per account) of the endpoints the emulator serves:
-    /// <c>create_upload_url</c> 30 a minute. AI creation documents none.
+    /// <c>create_upload_url</c> 30 a minute, <c>create_customised_person</c> and <c>create_video</c> 10 a minute.
+    /// AI creation and the list and detail endpoints document none.
     /// </summary>
     public static IReadOnlyDictionary<EmulatorEndpoint, int> DocumentedRequestsPerMinute { get; } = new Dictionary<EmulatorEndpoint, int>
     {
         [EmulatorEndpoint.CreateUploadUrl] = 30,
+        [EmulatorEndpoint.CreateCustomisedPerson] = 10,
+        [EmulatorEndpoint.CreateVideo] = 10,
     };
 
     /// <summary>

@@ -35,4 +35,34 @@ public enum EmulatorEndpoint
 
     /// <summary>A completion callback the emulator sent (journal only; faults do not apply).</summary>
     Callback,
+
+    /// <summary><c>GET /open/v1/list_common_audio</c>: the public voices.</summary>
+    ListPublicVoices,
+
+    /// <summary><c>GET /open/v1/list_common_dp</c>: the public avatars.</summary>
+    ListPublicAvatars,
+
+    /// <summary><c>GET /open/v1/common/tag_list</c>: the tag dictionary.</summary>
+    ListTags,
+
+    /// <summary><c>POST /open/v1/create_customised_person</c>.</summary>
+    CreateCustomisedPerson,
+
+    /// <summary><c>GET /open/v1/customised_person</c>.</summary>
+    GetCustomisedPerson,
+
+    /// <summary><c>POST /open/v1/list_customised_person</c>.</summary>
+    ListCustomisedPersons,
+
+    /// <summary><c>POST /open/v1/delete_customised_person</c>.</summary>
+    DeleteCustomisedPerson,
+
+    /// <summary><c>POST /open/v1/create_video</c>: an avatar video.</summary>
+    CreateVideo,
+
+    /// <summary><c>GET /open/v1/video</c>.</summary>
+    GetVideo,
+
+    /// <summary><c>POST /open/v1/video_list</c>.</summary>
+    ListVideos,
 }

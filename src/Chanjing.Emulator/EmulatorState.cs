@@ -1,3 +1,5 @@
+using Chanjing.Emulator.Avatars;
+using Chanjing.Emulator.AvatarVideos;
 using Chanjing.Emulator.Callbacks;
 using Chanjing.Emulator.Faults;
 using Chanjing.Emulator.Files;
@@ -6,12 +8,14 @@ using Chanjing.Emulator.Media;
 using Chanjing.Emulator.RateLimits;
 using Chanjing.Emulator.Tasks;
 using Chanjing.Emulator.Tokens;
+using Chanjing.Emulator.Voices;
 
 namespace Chanjing.Emulator;
 
 /// <summary>
-/// Everything the emulated service knows, one part per area: tokens, tasks (with their media outputs and callbacks),
-/// uploaded files, scripted faults and the journal. Each part is thread-safe on its own.
+/// Everything the emulated service knows, one part per area: tokens, AI-creation tasks, public voices and avatars,
+/// customised avatars and avatar videos (with their media outputs and callbacks), uploaded files, scripted faults and
+/// the journal. Each part is thread-safe on its own.
 /// </summary>
 internal sealed class EmulatorState : IDisposable
 {
@@ -20,9 +24,16 @@ internal sealed class EmulatorState : IDisposable
         Options = options;
         AppId = options.AppId ?? "emulator-" + Guid.NewGuid().ToString("N").Substring(0, 8);
         Tokens = new TokenRegistry(options, AppId);
-        Tasks = new TaskStore(options, () => BaseAddress, new MediaWriter(options));
+        var media = new MediaWriter(options);
+        Tasks = new TaskStore(options, () => BaseAddress, media);
         Files = new FileStore(options, () => BaseAddress);
+        Voices = new VoiceCatalog(() => BaseAddress);
+        PublicAvatars = new PublicAvatarCatalog(() => BaseAddress, media, Voices);
+        Persons = new CustomisedPersonStore(options, () => BaseAddress, Files, media);
+        Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, media);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
+        Persons.Ended += (person, json) => Callbacks.Send(person.Id, person.Callback!, json);
+        Videos.Ended += (video, json) => Callbacks.Send(video.Id, video.Request.Callback!, json);
         RateLimits = new EndpointRateLimiter(options);
     }
 
@@ -40,6 +51,14 @@ internal sealed class EmulatorState : IDisposable
 
     public FileStore Files { get; }
 
+    public VoiceCatalog Voices { get; }
+
+    public PublicAvatarCatalog PublicAvatars { get; }
+
+    public CustomisedPersonStore Persons { get; }
+
+    public AvatarVideoStore Videos { get; }
+
     public FaultQueue Faults { get; } = new();
 
     public EndpointRateLimiter RateLimits { get; }
@@ -51,6 +70,8 @@ internal sealed class EmulatorState : IDisposable
     public void Dispose()
     {
         Tasks.Dispose();
+        Persons.Dispose();
+        Videos.Dispose();
         Callbacks.Dispose();
     }
 }

@@ -16,7 +16,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--help" or "-h" or "-?":
             Console.WriteLine($"""
-                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, uploads, downloads, callbacks) with controls under /_emulator/.
+                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, public voices and avatars, customised avatars, avatar videos, uploads, downloads, callbacks) with controls under /_emulator/.
 
                 Usage: dotnet Chanjing.Emulator.dll [options]
 
@@ -93,7 +93,7 @@ state.BaseAddress = EmulatorAddress.Discover(app);
 Console.WriteLine($"Chanjing emulator listening on {state.BaseAddress}");
 Console.WriteLine($"  app id:      {state.AppId}");
 Console.WriteLine($"  secret key:  {options.SecretKey}");
-Console.WriteLine($"  controls:    {state.BaseAddress}_emulator/ (faults, journal, callbacks, task and file status, token invalidation)");
+Console.WriteLine($"  controls:    {state.BaseAddress}_emulator/ (faults, journal, callbacks, task, video, avatar and file status, token invalidation)");
 Console.WriteLine($"  models:      {string.Join(", ", ChanjingEmulator.KnownModelCodes)}");
 Console.WriteLine($"  outputs:     {(options.UseRequestedResolution ? "the requested size" : $"scaled down to a {options.ScaledOutputShortSide} px short side (--use-requested-resolution for the requested size)")}");
 Console.WriteLine($"  rate limits: {(options.EnforceDocumentedRateLimits ? Limits() : "none (--rate-limits for the documented ones)")}");
@@ -108,6 +108,8 @@ static string Limits() => string.Join(", ", ChanjingEmulatorOptions.DocumentedRe
 static string WireName(EmulatorEndpoint endpoint) => endpoint switch
 {
     EmulatorEndpoint.CreateUploadUrl => "create_upload_url",
+    EmulatorEndpoint.CreateCustomisedPerson => "create_customised_person",
+    EmulatorEndpoint.CreateVideo => "create_video",
     _ => endpoint.ToString(),
 };
 

@@ -8,8 +8,8 @@ using Chanjing.Emulator.Tasks;
 namespace Chanjing.Emulator.Callbacks;
 
 /// <summary>
-/// Sends the completion callback of a task that carried a <c>callback</c> URL: a POST of the same JSON that GET answers
-/// for the task, retried up to <see cref="ChanjingEmulatorOptions.CallbackMaxAttempts"/> times on a non-2xx answer or a
+/// Sends the completion callback of a job that carried a <c>callback</c> URL: for an AI-creation task a POST of the same
+/// JSON that GET answers for it, for a customised avatar or an avatar video the bare object (GET's <c>data</c>), retried up to <see cref="ChanjingEmulatorOptions.CallbackMaxAttempts"/> times on a non-2xx answer or a
 /// failed connection, <see cref="ChanjingEmulatorOptions.CallbackRetryDelay"/> (times the attempt) apart on the
 /// emulator's clock. Only loopback URLs are called unless <see cref="ChanjingEmulatorOptions.AllowNonLoopbackCallbacks"/>.
 /// Each attempt is journaled (a <see cref="EmulatorEndpoint.Callback"/> entry and an <see cref="EmulatorCallbackDelivery"/>).
@@ -24,11 +24,18 @@ internal sealed class CallbackDispatcher : IDisposable
     public CallbackDispatcher(ChanjingEmulatorOptions options, RequestJournal journal, TaskStore tasks)
     {
         (_options, _journal) = (options, journal);
-        tasks.TaskEnded += (task, json) => _ = DeliverAsync(task.UniqueId, task.Request.Callback!, json);
+        // An AI-creation callback is the body GET answers: the envelope with the task as data.
+        tasks.TaskEnded += (task, json) => _ = DeliverAsync(task.UniqueId, task.Request.Callback!, Encoding.UTF8.GetString(EmulatorResponse.Ok(json).Body));
     }
 
     /// <summary>Raised after each attempt, with its outcome.</summary>
     public event Action<EmulatorCallbackDelivery>? Attempted;
+
+    /// <summary>
+    /// Delivers <paramref name="body"/> as it is (the bare object, not an envelope: what customised avatars and avatar
+    /// videos document) for the job <paramref name="id"/>, in the background.
+    /// </summary>
+    public void Send(string id, Uri url, JsonNode body) => _ = DeliverAsync(id, url, EmulatorResponse.Text(body));
 
     public void Dispose()
     {
@@ -37,7 +44,7 @@ internal sealed class CallbackDispatcher : IDisposable
         _http.Dispose();
     }
 
-    private async Task DeliverAsync(string taskId, Uri url, JsonObject task)
+    private async Task DeliverAsync(string taskId, Uri url, string body)
     {
         var time = _options.TimeProvider;
         if (!_options.AllowNonLoopbackCallbacks && !IsLoopback(url))
@@ -46,8 +53,6 @@ internal sealed class CallbackDispatcher : IDisposable
             return;
         }
 
-        // The payload is the body GET answers: the envelope with the task as data.
-        var body = Encoding.UTF8.GetString(EmulatorResponse.Ok(task).Body);
         var attempts = Math.Max(1, _options.CallbackMaxAttempts);
         for (var attempt = 1; attempt <= attempts && !_stopping.IsCancellationRequested; attempt++)
         {

@@ -11,6 +11,9 @@ internal sealed class FileRecord
 
     public required string Key { get; init; }
 
+    /// <summary>The <c>service</c> (purpose) it was announced for, for example <c>customised_person</c>.</summary>
+    public required string Service { get; init; }
+
     public byte[]? Content { get; set; }
 
     public DateTimeOffset? UploadedAt { get; set; }

@@ -27,7 +27,7 @@ internal sealed class FileStore(ChanjingEmulatorOptions options, Func<Uri> baseA
 
         var id = Guid.NewGuid().ToString("N");
         var extension = Path.GetExtension(name);
-        var file = new FileRecord { Id = id, Name = name, MimeType = MimeType(extension), Key = $"chanjing/res/emulator/{service}/{id}{extension}" };
+        var file = new FileRecord { Id = id, Name = name, MimeType = MimeType(extension), Key = $"chanjing/res/emulator/{service}/{id}{extension}", Service = service };
         lock (_gate)
         {
             _files[id] = file;
@@ -74,10 +74,7 @@ internal sealed class FileStore(ChanjingEmulatorOptions options, Func<Uri> baseA
                 return EmulatorResponse.Envelope(40000, "文件不存在", null);
             }
 
-            var status = file.ForcedStatus
-                ?? (file.UploadedAt is not { } at || Now < at + options.FileReadyDelay ? 0
-                : file.Name.Contains(options.ContentSafetyRejectMarker, StringComparison.OrdinalIgnoreCase) ? 98
-                : 1);
+            var status = Status(file);
             return EmulatorResponse.Ok(new JsonObject
             {
                 ["id"] = file.Id,
@@ -88,6 +85,35 @@ internal sealed class FileStore(ChanjingEmulatorOptions options, Func<Uri> baseA
                 ["mime_type"] = file.MimeType,
             });
         }
+    }
+
+    /// <summary>
+    /// A file another endpoint refers to by <c>file_id</c>: its record and content when it exists and is ready
+    /// (<c>file_detail</c> status 1) for <paramref name="service"/>; otherwise the message the endpoint answers.
+    /// </summary>
+    public (FileRecord? File, string? Error) Ready(string? id, string service)
+    {
+        lock (_gate)
+        {
+            if (string.IsNullOrEmpty(id) || !_files.TryGetValue(id, out var file))
+            {
+                return (null, $"文件不存在: {id}");
+            }
+
+            if (!string.Equals(file.Service, service, StringComparison.Ordinal))
+            {
+                return (null, $"文件用途错误: 该文件的 service 为 {file.Service}, 此处需要 {service}");
+            }
+
+            return Status(file) == 1 && file.Content is not null ? (file, null) : (null, $"文件未就绪或不可用 (status {Status(file)})");
+        }
+    }
+
+    /// <summary>An uploaded file's content by its <c>full_path</c> URL (as a request may pass it back), or null.</summary>
+    public byte[]? ContentAt(Uri url)
+    {
+        var prefix = new Uri(baseAddress(), "files/uploads/").AbsoluteUri;
+        return url.AbsoluteUri.StartsWith(prefix, StringComparison.Ordinal) ? Content(url.AbsoluteUri[prefix.Length..].Split('?')[0])?.Content : null;
     }
 
     /// <summary>Forces what <c>file_detail</c> reports, for example 99 (deleted) or 100 (cleaned up).</summary>
@@ -110,6 +136,11 @@ internal sealed class FileStore(ChanjingEmulatorOptions options, Func<Uri> baseA
         }
     }
 
+    private int Status(FileRecord file) => file.ForcedStatus
+        ?? (file.UploadedAt is not { } at || Now < at + options.FileReadyDelay ? 0
+        : file.Name.Contains(options.ContentSafetyRejectMarker, StringComparison.OrdinalIgnoreCase) ? 98
+        : 1);
+
     private string FullPath(FileRecord file) => new Uri(baseAddress(), $"files/uploads/{file.Id}{Path.GetExtension(file.Name)}").AbsoluteUri;
 
     private static string MimeType(string extension) => extension.ToLowerInvariant() switch
@@ -119,6 +150,8 @@ internal sealed class FileStore(ChanjingEmulatorOptions options, Func<Uri> baseA
         ".webp" => "image/webp",
         ".mp4" => "video/mp4",
         ".mov" => "video/quicktime",
+        ".webm" => "video/webm",
+        ".m4a" => "audio/m4a",
         ".mp3" => "audio/mpeg",
         ".wav" => "audio/wav",
         _ => "application/octet-stream",

@@ -58,6 +58,28 @@ internal static class AdminEndpoints
 
             context.Response.StatusCode = Try(() => state.Tasks.SetOutcome(RouteId(context), status!, (string?)json!["err_msg"]));
         });
+        app.MapPost("/_emulator/videos/{id}/status", async context =>
+        {
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": 50, \"msg\": \"...\"}" }).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = Try(() => state.Videos.SetStatus(RouteId(context), status, (string?)json!["msg"]));
+        });
+        app.MapPost("/_emulator/persons/{id}/status", async context =>
+        {
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": 4, \"err_reason\": \"...\"}" }).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = Try(() => state.Persons.SetStatus(RouteId(context), status, (string?)json!["err_reason"]));
+        });
         app.MapPost("/_emulator/files/{id}/status", async context =>
         {
             var json = await ReadObjectAsync(context).ConfigureAwait(false);

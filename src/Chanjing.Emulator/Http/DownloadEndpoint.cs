@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace Chanjing.Emulator.Http;
 
-/// <summary>GET and HEAD of produced outputs (<c>files/outputs/</c>) and uploaded files (<c>files/uploads/</c>), with single byte ranges.</summary>
+/// <summary>
+/// GET and HEAD of produced outputs (<c>files/outputs/</c> AI creation, <c>files/videos/</c> avatar videos,
+/// <c>files/persons/</c> customised avatars), public assets (<c>files/assets/avatars/</c>, <c>files/assets/voices/</c>)
+/// and uploaded files (<c>files/uploads/</c>), with single byte ranges.
+/// </summary>
 internal static class DownloadEndpoint
 {
     public static EmulatorResponse Serve(HttpRequest request, EmulatorState state)
@@ -11,6 +15,10 @@ internal static class DownloadEndpoint
         var path = request.Path.Value!;
         var file = path.StartsWith("/files/outputs/", StringComparison.Ordinal) ? state.Tasks.Output(path["/files/outputs/".Length..])
             : path.StartsWith("/files/uploads/", StringComparison.Ordinal) ? state.Files.Content(path["/files/uploads/".Length..])
+            : path.StartsWith("/files/videos/", StringComparison.Ordinal) ? state.Videos.Output(path["/files/videos/".Length..])
+            : path.StartsWith("/files/persons/", StringComparison.Ordinal) ? state.Persons.Output(path["/files/persons/".Length..])
+            : path.StartsWith("/files/assets/avatars/", StringComparison.Ordinal) ? state.PublicAvatars.Asset(path["/files/assets/avatars/".Length..])
+            : path.StartsWith("/files/assets/voices/", StringComparison.Ordinal) ? state.Voices.Sample(path["/files/assets/voices/".Length..])
             : null;
         if (file is not var (content, contentType))
         {

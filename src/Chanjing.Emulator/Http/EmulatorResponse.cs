@@ -26,6 +26,9 @@ internal sealed record EmulatorResponse(int Status, string ContentType, byte[] B
         return new EmulatorResponse(status, Json, Encoding.UTF8.GetBytes(envelope.ToJsonString(Utf8Text)));
     }
 
+    /// <summary>JSON text as the service writes it (Chinese as UTF-8 text, not escapes).</summary>
+    public static string Text(JsonNode node) => node.ToJsonString(Utf8Text);
+
     public static EmulatorResponse Ok(JsonNode? data) => Envelope(0, "success", data);
 
     /// <summary>A path the gateway does not route: HTTP 404 with an envelope, as the real gateway answers.</summary>

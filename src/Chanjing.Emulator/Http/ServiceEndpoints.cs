@@ -7,7 +7,8 @@ namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// The emulated service: classifies each request, journals it, applies a scripted fault's hooks around processing,
-/// and dispatches to the token registry, task store, file store or downloads.
+/// and dispatches to the token registry, the product stores (AI creation, voices, avatars, customised avatars, avatar
+/// videos), the file store or downloads.
 /// </summary>
 internal static class ServiceEndpoints
 {
@@ -31,6 +32,16 @@ internal static class ServiceEndpoints
         ("GET", "/open/v1/common/create_upload_url") => EmulatorEndpoint.CreateUploadUrl,
         ("GET", "/open/v1/common/file_detail") => EmulatorEndpoint.FileDetail,
         ("PUT", var p) when p!.StartsWith("/upload/", StringComparison.Ordinal) => EmulatorEndpoint.UploadPut,
+        ("GET", "/open/v1/list_common_audio") => EmulatorEndpoint.ListPublicVoices,
+        ("GET", "/open/v1/list_common_dp") => EmulatorEndpoint.ListPublicAvatars,
+        ("GET", "/open/v1/common/tag_list") => EmulatorEndpoint.ListTags,
+        ("POST", "/open/v1/create_customised_person") => EmulatorEndpoint.CreateCustomisedPerson,
+        ("GET", "/open/v1/customised_person") => EmulatorEndpoint.GetCustomisedPerson,
+        ("POST", "/open/v1/list_customised_person") => EmulatorEndpoint.ListCustomisedPersons,
+        ("POST", "/open/v1/delete_customised_person") => EmulatorEndpoint.DeleteCustomisedPerson,
+        ("POST", "/open/v1/create_video") => EmulatorEndpoint.CreateVideo,
+        ("GET", "/open/v1/video") => EmulatorEndpoint.GetVideo,
+        ("POST", "/open/v1/video_list") => EmulatorEndpoint.ListVideos,
         ("GET" or "HEAD", var p) when p!.StartsWith("/files/", StringComparison.Ordinal) => EmulatorEndpoint.Download,
         _ => EmulatorEndpoint.Unknown,
     };
@@ -103,6 +114,16 @@ internal static class ServiceEndpoints
             EmulatorEndpoint.ListTasks => state.Tasks.List(json!),
             EmulatorEndpoint.CreateUploadUrl => state.Files.CreateUploadUrl(query["service"], query["name"]),
             EmulatorEndpoint.FileDetail => state.Files.Detail(query["id"]),
+            EmulatorEndpoint.ListPublicVoices => state.Voices.List(query["page"], query["size"]),
+            EmulatorEndpoint.ListPublicAvatars => state.PublicAvatars.List(query["page"], query["size"], query["tag_ids"], query["source"]),
+            EmulatorEndpoint.ListTags => Avatars.PublicAvatarCatalog.TagList(query["business_type"]),
+            EmulatorEndpoint.CreateCustomisedPerson => state.Persons.Create(json!),
+            EmulatorEndpoint.GetCustomisedPerson => state.Persons.Get(query["id"]),
+            EmulatorEndpoint.ListCustomisedPersons => state.Persons.List(json!),
+            EmulatorEndpoint.DeleteCustomisedPerson => state.Persons.Delete(json!),
+            EmulatorEndpoint.CreateVideo => state.Videos.Create(json!),
+            EmulatorEndpoint.GetVideo => state.Videos.Get(query["id"]),
+            EmulatorEndpoint.ListVideos => state.Videos.List(json!),
             _ => EmulatorResponse.NotFound(),
         };
     }

@@ -38,10 +38,42 @@ internal sealed class MediaWriter(ChanjingEmulatorOptions options)
     /// A video of <paramref name="durationSeconds"/> at <see cref="ChanjingEmulatorOptions.VideoFramesPerSecond"/>: one
     /// IDR picture a second (the disc moves), repeated by skipped P pictures in between.
     /// </summary>
-    public byte[] Mp4(string prompt, int width, int height, int durationSeconds)
+    public byte[] Mp4(string prompt, int width, int height, int durationSeconds) =>
+        Mp4(prompt, width, height, TimeSpan.FromSeconds(Math.Max(1, durationSeconds)), null, exactDuration: false);
+
+    /// <summary>
+    /// A video exactly <paramref name="duration"/> long (the last frame is shortened), with <paramref name="audio"/> as
+    /// its sound track when given; otherwise as <see cref="Mp4(string, int, int, int)"/>.
+    /// </summary>
+    public byte[] Mp4(string seedText, int width, int height, TimeSpan duration, PcmAudio? audio) =>
+        Mp4(seedText, width, height, duration, audio, exactDuration: true);
+
+    /// <summary>
+    /// The pixel size of an output asked for as <paramref name="width"/> x <paramref name="height"/>: that size (made
+    /// even) with <see cref="ChanjingEmulatorOptions.UseRequestedResolution"/>, otherwise the same aspect ratio with
+    /// a <see cref="ChanjingEmulatorOptions.ScaledOutputShortSide"/> short side.
+    /// </summary>
+    public (int Width, int Height) Scaled(int width, int height)
+    {
+        width = Math.Max(2, width);
+        height = Math.Max(2, height);
+        if (options.UseRequestedResolution)
+        {
+            return (Even(width), Even(height));
+        }
+
+        var ratio = (double)width / height;
+        var shortSide = Even(Math.Max(2, options.ScaledOutputShortSide));
+        return ratio >= 1 ? (Even(shortSide * ratio), shortSide) : (shortSide, Even(shortSide / ratio));
+    }
+
+    public static byte[] Png(string seedText, int width, int height) => PngEncoder.Encode(new Picture(width, height, Picture.Seed(seedText)));
+
+    private byte[] Mp4(string prompt, int width, int height, TimeSpan duration, PcmAudio? audio, bool exactDuration)
     {
         var fps = Math.Clamp(options.VideoFramesPerSecond, 1, 60);
-        var frames = Math.Max(1, durationSeconds * fps);
+        var milliseconds = Math.Max(1, (long)Math.Round(duration.TotalMilliseconds));
+        var frames = (int)Math.Max(1, ((milliseconds * fps) + 999) / 1000);
         var seed = Picture.Seed(prompt);
         var encoder = new H264Encoder(width, height);
         var samples = new List<byte[]>(frames);
@@ -60,7 +92,7 @@ internal sealed class MediaWriter(ChanjingEmulatorOptions options)
             }
         }
 
-        return Mp4Writer.Write(encoder, width, height, fps, samples, keyFrames, options.OutputFileSize, seed);
+        return Mp4Writer.Write(encoder, width, height, fps, samples, keyFrames, options.OutputFileSize, seed, exactDuration ? milliseconds : null, audio);
     }
 
     private static byte[] LengthPrefixed(byte[] nal)
