@@ -15,11 +15,12 @@ public sealed class ChanjingReconciliationOptions
     /// <summary>
     /// Whether a single matching task may be returned as the submit's own result instead of being reported as a
     /// candidate. Default false. Safe only where one process submits for the account: another process's identical
-    /// submit cannot be seen. Even when on, a task is claimed only if it is the only candidate, every field the service
-    /// echoes equals the request's (a field set on one side and missing on the other is a difference), it was created
-    /// no earlier than the submit began by the service's measured clock (within <see cref="ClockSkew"/>), and no other
-    /// submit to the same service in this process (any client, any credentials) returned it, is still in flight with a
-    /// request it could match, or ended with an unknown outcome it could match.
+    /// submit cannot be seen. When on, every submit first lists the newest tasks of its type (one more request), and a
+    /// task is claimed only if it is the only candidate, every field the service echoes equals the request's (a field
+    /// set on one side and missing on the other is a difference), it was not in that list, it was created no earlier
+    /// than the submit began by the service's measured clock (within <see cref="ClockSkew"/>), and no other submit in
+    /// this process (any client, any credentials) returned it, is still in flight with a request it could match, or
+    /// ended with an unknown outcome it could match.
     /// </summary>
     public bool ClaimUniqueMatch { get; set; }
 
