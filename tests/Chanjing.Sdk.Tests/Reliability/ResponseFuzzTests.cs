@@ -18,6 +18,7 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
     private const string Secret = "SECRETk3y9f8e7d6c5b4a3";
     private const string Signature = "SIGNATUREq7w6e5r4t3y2";
     private static readonly Uri BaseAddress = new("http://127.0.0.1:1/");
+    private static readonly HttpTransport Transport = new(BaseAddress, guarded: false, TimeProvider.System, clock: null, userAgent: null);
 
     private static readonly string[] Secrets = [Token, Secret, Signature, Token[..12], Signature[..12]];
 
@@ -212,9 +213,9 @@ public sealed class ResponseFuzzTests(ITestOutputHelper output)
         {
             return reader switch
             {
-                Reader.Task => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTask(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
-                Reader.Page => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskPage.Read(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
-                _ => HttpTransport.SendOnceAsync(http, BaseAddress, request, Token, static r => (object)TaskReader.ReadTaskId(r.Data), guarded: false, TimeProvider.System, null, null, CancellationToken.None).GetAwaiter().GetResult(),
+                Reader.Task => Transport.SendOnceAsync(http, request, Token, static r => (object)TaskReader.ReadTask(r.Data), CancellationToken.None).GetAwaiter().GetResult(),
+                Reader.Page => Transport.SendOnceAsync(http, request, Token, static r => (object)TaskPage.Read(r.Data), CancellationToken.None).GetAwaiter().GetResult(),
+                _ => Transport.SendOnceAsync(http, request, Token, static r => (object)TaskReader.ReadTaskId(r.Data), CancellationToken.None).GetAwaiter().GetResult(),
             };
         }
         catch (Exception ex)

@@ -1,31 +1,10 @@
 using System.Text.Json;
-using Polly;
 
 namespace Chanjing.Sdk.Internal.Endpoints;
 
-/// <summary>The token fetch (<see cref="ChanjingEndpoints.AccessToken"/>): its body, its reader, and the mapping of its failures.</summary>
+/// <summary>The token answer (<see cref="ChanjingEndpoints.AccessToken"/>): its reader and the check that a header can carry it. The fetch itself is <see cref="TokenSender"/>.</summary>
 internal static class TokenEndpoint
 {
-    public static async Task<ChanjingAccessToken> FetchAsync(ChanjingPipeline pipeline, HttpClient http, ResiliencePipeline resilience, CancellationToken cancellationToken)
-    {
-        var options = pipeline.Options;
-        var body = JsonSerializer.SerializeToUtf8Bytes(new AccessTokenBody { AppId = options.AppId!, SecretKey = options.SecretKey! }, ChanjingJsonContext.Default.AccessTokenBody);
-        var endpoint = ChanjingEndpoints.AccessToken;
-        try
-        {
-            return await pipeline.SendTokenRequestAsync(http, resilience, endpoint.Call(body: body), endpoint.Convert, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ChanjingException ex) when (ex.IsTransient)
-        {
-            // The token pipeline has already retried: the call waiting for the token must not retry it all again.
-            throw ChanjingErrors.RetriesSpent(ex);
-        }
-        catch (ChanjingException ex) when (ex is not ChanjingAuthenticationException && !ex.IsTransient)
-        {
-            throw new ChanjingAuthenticationException($"Could not obtain a Chanjing access token for app id '{options.AppId}': {ex.Message}", ex.Code, ex.ServiceMessage, ex.TraceId, ex.StatusCode, ex);
-        }
-    }
-
     /// <summary>Whether a token can go into a header as it is: printable ASCII only (no CR/LF injection).</summary>
     public static bool IsHeaderSafe(string token) => token.Length > 0 && token.All(c => c is >= '!' and <= '~');
 

@@ -9,15 +9,24 @@ namespace Chanjing.Sdk.Internal.Http;
 /// calls. Every way the send can fail becomes a <see cref="ChanjingException"/> that says whether the request certainly
 /// did not reach the service (<see cref="ChanjingException.RequestRejected"/>).
 /// </summary>
-internal static class HttpTransport
+/// <param name="baseAddress">The API's address; request paths are relative to it.</param>
+/// <param name="guarded">Whether the HttpClients end with <see cref="SingleSendHandler"/>, so a request's ticket tells whether it left.</param>
+/// <param name="time">The clock of retry-after dates and of the server clock's measurements.</param>
+/// <param name="clock">Where the service's <c>Date</c> header is measured; null for none.</param>
+/// <param name="userAgent">The User-Agent of every request; null for none.</param>
+internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent)
 {
     public const int MaxBodyBytes = 16 * 1024 * 1024;
 
+    /// <summary>Whether the HttpClients end with <see cref="SingleSendHandler"/>.</summary>
+    public bool Guarded => guarded;
+
     /// <summary>
-    /// Sends <paramref name="request"/> once and converts the envelope's <c>data</c>. When <paramref name="guarded"/>, the
-    /// HttpClient ends with <see cref="SingleSendHandler"/>, so the request's ticket tells whether it left.
+    /// Sends <paramref name="request"/> once and converts the envelope's <c>data</c>. <paramref name="cancellationToken"/>
+    /// ends the attempt (its timeout included); <paramref name="callerToken"/> is the caller's own, which tells a
+    /// cancellation from a timeout.
     /// </summary>
-    public static async Task<T> SendOnceAsync<T>(HttpClient http, Uri baseAddress, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, bool guarded, TimeProvider time, ServerClock? clock, string? userAgent, CancellationToken cancellationToken, CancellationToken callerToken = default)
+    public async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, CancellationToken callerToken = default)
     {
         var requested = new Uri(baseAddress, request.PathAndQuery);
         using var message = new HttpRequestMessage(request.Method, requested);

@@ -1,45 +1,38 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 
 namespace Chanjing.Sdk.Internal.Pipeline;
 
 /// <summary>
-/// The request path shared by every call of a registration: resilience (rate limit, Polly retry and timeouts around
-/// send + parse) → the <c>access_token</c> header and its renewal on 10400 → <see cref="HttpTransport"/>.
+/// The request path shared by every call of a registration, top to bottom: resilience (rate limit, Polly retry and
+/// timeouts around send + parse, run by <see cref="OperationRunner"/>) → the <c>access_token</c> header and its renewal
+/// on 10400 (the token provider fetches through its own <see cref="TokenSender"/>) → <see cref="HttpTransport"/>.
 /// </summary>
 internal sealed class ChanjingPipeline : IDisposable
 {
-    /// <summary>The property of a resilience context that names the operation (for retry metrics and logs).</summary>
-    internal static readonly ResiliencePropertyKey<string> OperationKey = new("chanjing.operation");
-
     // A shared token fetch must end even when the options set no timeout: every later caller joins it.
     private static readonly TimeSpan TokenAttemptCap = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan TokenOperationCap = TimeSpan.FromMinutes(2);
-
-    // What the caller disposed, in words: the pipeline knows nothing of the client type above it.
-    private const string DisposedName = "Chanjing client";
 
     private readonly ChanjingOptions _options;
     private readonly ILogger _logger;
     private readonly ResiliencePipeline _reads;
     private readonly ResiliencePipeline _submits;
-    private readonly ResiliencePipeline _tokenFetches;
     private readonly ResiliencePipeline _transfers;
     private readonly ResiliencePipeline _transfersOnce;
     private readonly PacedRateLimiter? _limiter;
+    private readonly OperationRunner _runner;
     private int _disposed;
 
     public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
     {
         _options = options;
         _logger = logger;
-        Guarded = guarded;
         Telemetry = telemetry ?? ChanjingTelemetry.Shared;
         UserAgent = UserAgentHeader.For(options.ApplicationId);
+        Transport = new HttpTransport(options.BaseAddress, guarded, options.TimeProvider, ServerClock, UserAgent);
+        _runner = new OperationRunner(options.TimeProvider, Telemetry, () => IsDisposed);
         if (options.RequestsPerSecond is { } rps)
         {
             _limiter = new PacedRateLimiter(rps, options.TimeProvider);
@@ -50,13 +43,18 @@ internal sealed class ChanjingPipeline : IDisposable
         _submits = factory.Build(RequestKind.Submit, options.AttemptTimeout, options.OperationTimeout);
         _transfers = factory.BuildTransfer(retry: true);
         _transfersOnce = factory.BuildTransfer(retry: false);
-        _tokenFetches = factory.Build(
-            RequestKind.Read,
-            options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
-            options.OperationTimeout == Timeout.InfiniteTimeSpan ? TokenOperationCap : options.OperationTimeout);
-        Tokens = string.IsNullOrWhiteSpace(options.AccessToken)
-            ? new CredentialsAccessTokenProvider(options, FetchTokenAsync, this, logger, Telemetry)
-            : new StaticAccessTokenProvider(options.AccessToken!);
+        if (string.IsNullOrWhiteSpace(options.AccessToken))
+        {
+            var tokenFetches = factory.Build(
+                RequestKind.Read,
+                options.AttemptTimeout == Timeout.InfiniteTimeSpan ? TokenAttemptCap : options.AttemptTimeout,
+                options.OperationTimeout == Timeout.InfiniteTimeSpan ? TokenOperationCap : options.OperationTimeout);
+            Tokens = new CredentialsAccessTokenProvider(options, new TokenSender(options, _runner, tokenFetches, Transport).FetchAsync, this, logger, Telemetry);
+        }
+        else
+        {
+            Tokens = new StaticAccessTokenProvider(options.AccessToken!);
+        }
     }
 
     public ChanjingOptions Options => _options;
@@ -78,7 +76,10 @@ internal sealed class ChanjingPipeline : IDisposable
     public ServerClock ServerClock { get; } = new();
 
     /// <summary>Whether the HttpClients of this pipeline end with <see cref="SingleSendHandler"/> (clients built by <c>AddChanjing</c>).</summary>
-    public bool Guarded { get; }
+    public bool Guarded => Transport.Guarded;
+
+    /// <summary>Sends one attempt and reads its answer.</summary>
+    public HttpTransport Transport { get; }
 
     /// <summary>True once the owner disposed the pipeline (and with it, outside DI, the HttpClient it was used with).</summary>
     public bool IsDisposed => Volatile.Read(ref _disposed) == 1;
@@ -91,102 +92,30 @@ internal sealed class ChanjingPipeline : IDisposable
     public Task<T> SendAsync<T>(HttpClient http, ChanjingEndpoint<T> endpoint, CancellationToken cancellationToken, string? query = null, byte[]? body = null, SendLedger? ledger = null) =>
         SendAsync(http, endpoint.Call(query, body), endpoint.Convert, cancellationToken, ledger);
 
-    private async Task<T> SendThroughAsync<T>(ResiliencePipeline pipeline, HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken)
-    {
-        if (IsDisposed)
-        {
-            throw new ObjectDisposedException(DisposedName);
-        }
-
-        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + request.Operation, ActivityKind.Internal);
-        activity?.SetTag("chanjing.operation", request.Operation);
-        activity?.SetTag("url.path", request.PathAndQuery.Split('?')[0]);
-        var started = _options.TimeProvider.GetTimestamp();
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(OperationKey, request.Operation);
-        try
-        {
-            var result = await pipeline.ExecuteAsync(
-                static (ctx, state) => new ValueTask<T>(state.Self.AttemptAsync(state.Http, state.Request, state.Convert, state.Ledger, ctx.CancellationToken, state.Caller)),
-                context,
-                (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger, Caller: cancellationToken)).ConfigureAwait(false);
-            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), null);
-            return result;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var timeout = new ChanjingException($"Chanjing {request.Operation} timed out after {ex.Timeout}.", null, null, null, null, isTransient: true, ex);
-            Fail(activity, timeout);
-            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), timeout);
-            throw timeout;
-        }
-        catch (ChanjingException ex)
-        {
-            Fail(activity, ex);
-            Telemetry.Operation(request.Operation, _options.TimeProvider.GetElapsedTime(started), ex);
-            throw;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
+    private Task<T> SendThroughAsync<T>(ResiliencePipeline strategy, HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            strategy,
+            request.Operation,
+            request.PathAndQuery,
+            (Self: this, Http: http, Request: request, Convert: convert, Ledger: ledger),
+            static (s, attempt, caller) => s.Self.AttemptAsync(s.Http, s.Request, s.Convert, s.Ledger, attempt, caller),
+            static (operation, timeout) => $"Chanjing {operation} timed out after {timeout}.",
+            cancellationToken);
 
     /// <summary>
     /// Runs a transfer (<paramref name="attempt"/> once per try) on the shared transfer strategy: retried on transient
     /// failures when <paramref name="retry"/> (<see cref="ChanjingRetryOptions.MaxAttempts"/>), bounded overall by
     /// <see cref="ChanjingOptions.OperationTimeout"/>.
     /// </summary>
-    public async Task<T> TransferAsync<T>(string operation, bool retry, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken)
-    {
-        if (IsDisposed)
-        {
-            throw new ObjectDisposedException(DisposedName);
-        }
-
-        using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + operation, ActivityKind.Internal);
-        var started = _options.TimeProvider.GetTimestamp();
-        var context = ResilienceContextPool.Shared.Get(cancellationToken);
-        context.Properties.Set(OperationKey, operation);
-        try
-        {
-            var result = await (retry ? _transfers : _transfersOnce).ExecuteAsync(static (ctx, state) => new ValueTask<T>(state(ctx.CancellationToken)), context, attempt).ConfigureAwait(false);
-            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), null);
-            return result;
-        }
-        catch (TimeoutRejectedException ex)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var timeout = new ChanjingException($"Chanjing {operation} did not finish within {ex.Timeout} (OperationTimeout).", null, null, null, null, isTransient: true, ex);
-            Fail(activity, timeout);
-            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), timeout);
-            throw timeout;
-        }
-        catch (ChanjingException ex)
-        {
-            Fail(activity, ex);
-            Telemetry.Operation(operation, _options.TimeProvider.GetElapsedTime(started), ex);
-            throw;
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(context);
-        }
-    }
-
-    private static void Fail(Activity? activity, ChanjingException error)
-    {
-        if (activity is null)
-        {
-            return;
-        }
-
-        activity.SetStatus(ActivityStatusCode.Error, error.GetType().Name);
-        activity.SetTag("error.type", error.GetType().Name);
-        activity.SetTag("chanjing.code", error.Code);
-        activity.SetTag("chanjing.trace_id", error.TraceId);
-    }
+    public Task<T> TransferAsync<T>(string operation, bool retry, Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        _runner.RunAsync(
+            retry ? _transfers : _transfersOnce,
+            operation,
+            null,
+            attempt,
+            static (a, token, _) => a(token),
+            static (name, timeout) => $"Chanjing {name} did not finish within {timeout} (OperationTimeout).",
+            cancellationToken);
 
     private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
@@ -230,7 +159,7 @@ internal sealed class ChanjingPipeline : IDisposable
         ledger?.MaySend();
         try
         {
-            return await HttpTransport.SendOnceAsync(http, _options.BaseAddress, request, token, convert, Guarded, _options.TimeProvider, ServerClock, UserAgent, cancellationToken, callerToken).ConfigureAwait(false);
+            return await Transport.SendOnceAsync(http, request, token, convert, cancellationToken, callerToken).ConfigureAwait(false);
         }
         catch (ChanjingException ex) when (ex.RequestRejected)
         {
@@ -238,13 +167,6 @@ internal sealed class ChanjingPipeline : IDisposable
             throw;
         }
     }
-
-    private Task<ChanjingAccessToken> FetchTokenAsync(HttpClient http, CancellationToken cancellationToken) =>
-        TokenEndpoint.FetchAsync(this, http, _tokenFetches, cancellationToken);
-
-    /// <summary>Sends the token request through the token pipeline (bounded even when the options set no timeout).</summary>
-    internal Task<T> SendTokenRequestAsync<T>(HttpClient http, ResiliencePipeline pipeline, ChanjingRequest request, Func<ServiceResponse, T> convert, CancellationToken cancellationToken) =>
-        SendThroughAsync(pipeline, http, request, convert, null, cancellationToken);
 
     public void Dispose()
     {

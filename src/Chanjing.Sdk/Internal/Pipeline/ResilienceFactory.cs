@@ -78,7 +78,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
         DelayGenerator = args => new ValueTask<TimeSpan?>(RetryAfterDelay(args.Outcome.Exception)),
         OnRetry = args =>
         {
-            var operation = args.Context.Properties.GetValue(ChanjingPipeline.OperationKey, "call");
+            var operation = args.Context.Properties.GetValue(OperationRunner.OperationKey, "call");
             telemetry.Retry(operation, args.Outcome.Exception);
             PipelineLog.RetryScheduled(logger, operation, args.Outcome.Exception?.Message, args.AttemptNumber + 1, args.RetryDelay);
             return default;
