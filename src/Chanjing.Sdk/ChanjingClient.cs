@@ -73,6 +73,11 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     private ChanjingApi? _api;
 
+    /// <summary>Uploads to and downloads from storage, on this client's timeouts and transport.</summary>
+    private StorageTransfers Transfers => _transfers ??= new StorageTransfers(Options.AttemptTimeout, Time, Pipeline.Guarded);
+
+    private StorageTransfers? _transfers;
+
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
     private ChanjingOptions Options => Pipeline.Options;

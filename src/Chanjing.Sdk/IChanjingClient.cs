@@ -105,6 +105,12 @@ public interface IChanjingClient
     /// <returns>The number of bytes written.</returns>
     Task<long> DownloadAsync(Uri url, Stream destination, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
+    /// <summary>Asks storage (HEAD) how large the file at <paramref name="url"/> is, following its redirects; null when it does not say.</summary>
+    /// <param name="url">The absolute http(s) URL.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The size in bytes, or null.</returns>
+    Task<long?> GetContentLengthAsync(Uri url, CancellationToken cancellationToken = default);
+
     /// <summary>Saves every output of a succeeded task into a directory, each file complete or absent (written to a temporary file, then renamed).</summary>
     /// <param name="task">The succeeded task.</param>
     /// <param name="directory">The directory; created if missing.</param>

@@ -42,6 +42,21 @@ public sealed class FilesTests : IDisposable
     }
 
     [Fact]
+    public async Task GetContentLengthAsync_TaskOutput_IsTheSizeOfTheFileAndOnlyAHeadWithoutTokenIsSent()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        var task = await client.GenerateAsync(new TextToVideoRequest { Prompt = "a horse", AspectRatio = AspectRatio.Square1x1, Clarity = VideoClarity.P720, DurationSeconds = 5 }, Support.FastWait);
+        emulator.ClearJournal();
+
+        var length = await client.GetContentLengthAsync(task.OutputUrls[0]);
+
+        Assert.Equal(emulator.GetOutputBytes(task.Id).Length, length);
+        var head = Assert.Single(emulator.Journal);
+        Assert.Equal(("HEAD", EmulatorEndpoint.Download, false), (head.Method, head.Endpoint, head.AccessToken));
+    }
+
+    [Fact]
     public async Task Submit_FileUri_UploadedFirstAndReplacedByItsUrl_RequestUnchanged()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());

@@ -78,7 +78,7 @@ internal sealed class TaskDisplay(CliConsole console)
             return saved;
         }
 
-        var sizes = await ContentLengthsAsync(task.OutputUrls, cancellationToken).ConfigureAwait(false);
+        var sizes = await ContentLengthsAsync(client, task.OutputUrls, cancellationToken).ConfigureAwait(false);
         var live = console.ErrorConsole;
         console.SetLive(live);
         try
@@ -187,21 +187,19 @@ internal sealed class TaskDisplay(CliConsole console)
         }
     }
 
-    /// <summary>Asks for each output's size (HEAD) so the bars have an end; an unknown size shows bytes without a bar end.</summary>
-    private static async Task<long?[]> ContentLengthsAsync(IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
+    /// <summary>Asks for each output's size (a HEAD through the SDK) so the bars have an end; an unknown size shows bytes without a bar end.</summary>
+    private static async Task<long?[]> ContentLengthsAsync(IChanjingClient client, IReadOnlyList<Uri> urls, CancellationToken cancellationToken)
     {
         var sizes = new long?[urls.Count];
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         for (var i = 0; i < urls.Count; i++)
         {
             try
             {
-                using var request = new HttpRequestMessage(HttpMethod.Head, urls[i]);
-                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                sizes[i] = response.IsSuccessStatusCode && response.Content.Headers.ContentLength is > 0 and var length ? length : null;
+                sizes[i] = await client.GetContentLengthAsync(urls[i], cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is ChanjingException or ArgumentException && !cancellationToken.IsCancellationRequested)
             {
+                // No size (a failed HEAD, or a URL that is no http(s) URL): the download says more if it fails.
                 sizes[i] = null;
             }
         }

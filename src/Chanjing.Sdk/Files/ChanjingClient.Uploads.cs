@@ -7,7 +7,7 @@ namespace Chanjing.Sdk;
 
 public partial class ChanjingClient
 {
-    private const int CopyBufferSize = 81920;
+    private const int CopyBufferSize = StorageTransfers.BufferSize;
 
     /// <inheritdoc />
     public virtual async Task<UploadedFile> UploadFileAsync(string path, CancellationToken cancellationToken = default)
@@ -77,7 +77,7 @@ public partial class ChanjingClient
         try
         {
             // Each try reopens the content, so a retried PUT sends all of it; a stream that cannot be rewound is sent once.
-            sent = await Pipeline.TransferAsync("upload", retry: canResend, ct => PutAsync(target, open, length, ct), cancellationToken).ConfigureAwait(false);
+            sent = await Pipeline.TransferAsync("upload", retry: canResend, ct => Transfers.PutAsync(Http, target, open, length, ct), cancellationToken).ConfigureAwait(false);
         }
         catch (ChanjingException ex) when (ex.IsTransient && !canResend)
         {
@@ -85,55 +85,6 @@ public partial class ChanjingClient
         }
 
         return await WaitForFileReadyAsync(target, sent, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<long> PutAsync(UploadTarget target, Func<Stream> open, long? length, CancellationToken cancellationToken)
-    {
-        // Each chunk the HttpClient takes re-arms the idle timer; a PUT that takes nothing, or waits for its answer, for
-        // AttemptTimeout has stalled: a transient failure the transfer strategy retries.
-        using var idle = new IdleTimeout(Options.AttemptTimeout, Time, cancellationToken);
-        using var source = open();
-        using var counting = new CountingStream(source, idle.Arm);
-        using var request = new HttpRequestMessage(HttpMethod.Put, target.SignUrl) { Content = new UploadContent(counting, CopyBufferSize) };
-        // The signature covers the content type: it must be exactly the one the service returned.
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", target.MimeType);
-        if (length is { } known)
-        {
-            request.Content.Headers.ContentLength = known;
-        }
-
-        var ticket = new SendTicket();
-        SendTicket.Attach(request, ticket);
-        var http = Http;
-        HttpResponseMessage response;
-        try
-        {
-            idle.Arm();
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token).ConfigureAwait(false);
-            idle.Disarm();
-        }
-        catch (Exception ex) when (idle.Expired && !cancellationToken.IsCancellationRequested)
-        {
-            throw new ChanjingException($"Uploading to {Redaction.Url(target.SignUrl)} stalled: no progress for {idle.Period} (AttemptTimeout) after {counting.BytesRead} bytes.", null, null, null, null, isTransient: true, ex);
-        }
-        catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
-        {
-            // A network failure, the caller's shorter HttpClient.Timeout, or a handler around the HttpClient.
-            throw HttpTransport.SendFailure($"upload to {Redaction.Url(target.SignUrl)}", http, ticket, Pipeline.Guarded, ex);
-        }
-
-        using (response)
-        {
-            var status = (int)response.StatusCode;
-            if (status is < 200 or > 299)
-            {
-                throw new ChanjingException(
-                    $"Uploading to {Redaction.Url(target.SignUrl)} failed with HTTP {status} ({response.StatusCode}){(status == 403 ? ": the storage refused the signature (expired URL or a different Content-Type)" : string.Empty)}.",
-                    null, null, null, response.StatusCode, TransientRules.IsTransientStatus(response.StatusCode));
-            }
-        }
-
-        return counting.BytesRead;
     }
 
     private async Task<UploadedFile> WaitForFileReadyAsync(UploadTarget target, long length, CancellationToken cancellationToken)
