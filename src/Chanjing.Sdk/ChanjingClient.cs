@@ -150,7 +150,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             // No attempt's POST reached the service, or every one was refused before processing: a known outcome.
             throw ChanjingErrors.SubmitNotSent(ex);
         }
-        catch (ChanjingException ex) when (IsOutcomeUnknown(ex) && !cancellationToken.IsCancellationRequested)
+        catch (ChanjingException ex) when (SendRules.IsUnknownSubmitOutcome(ex) && !cancellationToken.IsCancellationRequested)
         {
             SubmitLog.OutcomeUnknown(Logger, ex.Message);
             if (!Options.Reconciliation.Enabled)
@@ -254,9 +254,5 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
-    private static bool IsOutcomeUnknown(ChanjingException ex) =>
-        // Rejected-before-processing failures and definite service answers (400, 40000, 10400, 40001 after its
-        // retries) are known outcomes: nothing was created. Everything transient after sending is unknown.
-        !ex.RequestRejected && ex.IsTransient && ex is not ChanjingRateLimitException;
 
 }

@@ -62,9 +62,6 @@ public class ChanjingException : Exception
     /// <summary>How long the service asked the caller to wait before trying again, when it said.</summary>
     public TimeSpan? RetryAfter { get; internal init; }
 
-    /// <summary>Set by the pipeline when the request certainly did not create anything (rejected before processing).</summary>
-    internal bool RequestRejected { get; init; }
-
-    /// <summary>Set when the SDK already retried this failure as far as the options allow (a shared token fetch): not retried again by an enclosing call.</summary>
-    internal bool RetriesSpent { get; init; }
+    /// <summary>What the failed attempt proves about the request (<see cref="SendOutcome"/>): the only place that says so.</summary>
+    internal SendOutcome Outcome { get; init; }
 }

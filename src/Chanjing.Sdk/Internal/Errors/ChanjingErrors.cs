@@ -23,15 +23,15 @@ internal static class ChanjingErrors
     }
 
     /// <summary>A failure whose own retries are spent: an enclosing call reports it instead of retrying it again.</summary>
-    public static ChanjingException RetriesSpent(ChanjingException error) => Derive(error, error.Message, error.TaskId, retriesSpent: true);
+    public static ChanjingException RetriesSpent(ChanjingException error) => Derive(error, error.Message, error.TaskId, outcome: SendOutcome.RetriesSpent);
 
-    private static ChanjingException Derive(ChanjingException e, string message, string? taskId, bool retriesSpent = false) => e switch
+    private static ChanjingException Derive(ChanjingException e, string message, string? taskId, SendOutcome outcome = SendOutcome.MayHaveBeenProcessed) => e switch
     {
-        ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
-        ChanjingAuthenticationException => new ChanjingAuthenticationException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
-        ChanjingInvalidParameterException => new ChanjingInvalidParameterException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
-        ChanjingRateLimitException => new ChanjingRateLimitException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
-        ChanjingServerException => new ChanjingServerException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
-        _ => new ChanjingException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e.IsTransient, e) { TaskId = taskId, RetryAfter = e.RetryAfter, RetriesSpent = retriesSpent },
+        ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
+        ChanjingAuthenticationException => new ChanjingAuthenticationException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
+        ChanjingInvalidParameterException => new ChanjingInvalidParameterException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
+        ChanjingRateLimitException => new ChanjingRateLimitException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
+        ChanjingServerException => new ChanjingServerException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
+        _ => new ChanjingException(message, e.Code, e.ServiceMessage, e.TraceId, e.StatusCode, e.IsTransient, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },
     };
 }

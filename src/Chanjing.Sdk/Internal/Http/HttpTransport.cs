@@ -7,7 +7,7 @@ namespace Chanjing.Sdk.Internal.Http;
 /// <summary>
 /// Sends one attempt of a request and reads its answer: the only place that touches <see cref="HttpClient"/> for envelope
 /// calls. Every way the send can fail becomes a <see cref="ChanjingException"/> that says whether the request certainly
-/// did not reach the service (<see cref="ChanjingException.RequestRejected"/>).
+/// did not reach the service (<see cref="SendOutcome"/>).
 /// </summary>
 /// <param name="baseAddress">The API's address; request paths are relative to it.</param>
 /// <param name="guarded">Whether the HttpClients end with <see cref="SingleSendHandler"/>, so a request's ticket tells whether it left.</param>
@@ -67,7 +67,7 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
             // SDK may retry (even a submit), not a timeout with an unknown outcome.
             throw new ChanjingException($"Chanjing {request.Operation} was not processed: {(ticket.FirstStatus is { } status ? $"HTTP {(int)status}" : "no connection")}, then the attempt timed out while a handler around the HttpClient waited to send it again.", null, null, null, ticket.FirstStatus, isTransient: true, ex)
             {
-                RequestRejected = true,
+                Outcome = SendOutcome.NotProcessed,
                 RetryAfter = ticket.FirstRetryAfter,
             };
         }
@@ -132,7 +132,7 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
                 return new ChanjingException(
                     $"Chanjing {operation} answered HTTP {(int)status} ({status}); a handler around the Chanjing HttpClient then tried to send the request again, which the SDK refused (it sends each attempt once and retries by its own rules).",
                     null, null, null, status, TransientRules.IsTransientStatus(status), ex)
-                { RetryAfter = ticket.FirstRetryAfter, RequestRejected = (int)status == 429 };
+                { RetryAfter = ticket.FirstRetryAfter, Outcome = SendRules.NotProcessedIf((int)status == 429) };
             }
 
             return new ChanjingException(
@@ -153,7 +153,7 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
         };
         return new ChanjingException($"Chanjing {operation} failed: {what}{(notSent ? "; the request was not sent" : string.Empty)} ({SecretScrubber.Scrub(ex.Message)}).", null, null, null, null, isTransient: true, ex)
         {
-            RequestRejected = notSent,
+            Outcome = SendRules.NotProcessedIf(notSent),
         };
     }
 

@@ -80,9 +80,9 @@ internal static class ResponseReader
         {
             400 => new ChanjingBadRequestException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
             // A 10400 is refused before processing: nothing was created, so even a submit may be repeated with a new token.
-            10400 => new ChanjingAuthenticationException(message, code, msg, traceId, statusCode) { RetryAfter = retryAfter, RequestRejected = true },
+            10400 => new ChanjingAuthenticationException(message, code, msg, traceId, statusCode) { RetryAfter = retryAfter, Outcome = SendOutcome.NotProcessed },
             40000 => new ChanjingInvalidParameterException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
-            40001 => new ChanjingRateLimitException(message, msg, traceId, statusCode) { RetryAfter = retryAfter, RequestRejected = true },
+            40001 => new ChanjingRateLimitException(message, msg, traceId, statusCode) { RetryAfter = retryAfter, Outcome = SendOutcome.NotProcessed },
             50000 => new ChanjingServerException(message, msg, traceId, statusCode) { RetryAfter = retryAfter },
             _ => new ChanjingException(message, code, msg, traceId, statusCode, isTransient: false) { RetryAfter = retryAfter },
         };
@@ -97,7 +97,7 @@ internal static class ResponseReader
         {
             RetryAfter = retryAfter,
             // A 429 comes from a gateway that refused the request before the service saw it.
-            RequestRejected = code == 429,
+            Outcome = SendRules.NotProcessedIf(code == 429),
         };
     }
 

@@ -156,14 +156,14 @@ internal sealed class ChanjingPipeline : IDisposable
 
     private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
-        ledger?.MaySend();
+        ledger?.Sending();
         try
         {
             return await Transport.SendOnceAsync(http, request, token, convert, cancellationToken, callerToken).ConfigureAwait(false);
         }
-        catch (ChanjingException ex) when (ex.RequestRejected)
+        catch (ChanjingException ex) when (ledger is not null)
         {
-            ledger?.ProvenNotProcessed();
+            ledger.Settle(ex);
             throw;
         }
     }

@@ -14,10 +14,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     /// <summary>Retry rule of reads: any transient failure, including an attempt that timed out.</summary>
-    public static bool ShouldRetryRead(Exception? failure) => failure is ChanjingException { IsTransient: true, RetriesSpent: false } or TimeoutRejectedException;
 
-    /// <summary>Retry rule of submits: only a request the service certainly did not process.</summary>
-    public static bool ShouldRetrySubmit(Exception? failure) => failure is ChanjingException { RequestRejected: true };
 
     public ResiliencePipeline Build(RequestKind kind, TimeSpan attemptTimeout, TimeSpan operationTimeout)
     {
@@ -30,8 +27,8 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
         if (options.Retry.MaxAttempts > 0)
         {
             builder.AddRetry(Retry(kind == RequestKind.Submit
-                ? static args => new ValueTask<bool>(ShouldRetrySubmit(args.Outcome.Exception))
-                : static args => new ValueTask<bool>(ShouldRetryRead(args.Outcome.Exception))));
+                ? static args => new ValueTask<bool>(SendRules.MayRetrySubmit(args.Outcome.Exception))
+                : static args => new ValueTask<bool>(SendRules.MayRetryRead(args.Outcome.Exception))));
         }
 
         if (limiter is not null)
