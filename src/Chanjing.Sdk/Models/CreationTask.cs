@@ -6,7 +6,7 @@ namespace Chanjing.Sdk;
 /// One AI creation task as the service reports it. Immutable; build your own for tests with
 /// <see cref="ChanjingModelFactory.CreationTask"/>.
 /// </summary>
-public sealed class CreationTask
+public sealed class CreationTask : ChanjingJob
 {
     private readonly ReadOnlyMemory<byte> _rawUtf8;
     private RawHolder? _raw;
@@ -46,16 +46,25 @@ public sealed class CreationTask
     }
 
     /// <summary>The task id (<c>unique_id</c>), as returned by a submit.</summary>
-    public string Id { get; }
+    public override string Id { get; }
 
     /// <summary>The status (<c>progress_desc</c>); unknown values are preserved.</summary>
     public CreationTaskStatus Status { get; }
 
+    /// <summary>Whether the status is final: <c>Success</c>, <c>Error</c> or <c>Fail</c>.</summary>
+    public override bool IsFinished => Status.IsTerminal;
+
+    /// <summary>Whether the status is <c>Success</c>.</summary>
+    public override bool IsSucceeded => Status.IsSuccess;
+
+    /// <summary>Always null: AI creation reports no percentage.</summary>
+    public override int? Progress => null;
+
     /// <summary>The service's error text (<c>err_msg</c>), verbatim; null or empty unless the task failed.</summary>
-    public string? ErrorMessage { get; }
+    public override string? ErrorMessage { get; }
 
     /// <summary>The produced files (<c>output_url</c>); empty until the task succeeds.</summary>
-    public IReadOnlyList<Uri> OutputUrls { get; }
+    public override IReadOnlyList<Uri> OutputUrls { get; }
 
     /// <summary>Image or video (<c>type</c>).</summary>
     public CreationType Type { get; }
@@ -67,7 +76,7 @@ public sealed class CreationTask
     public string? ModelName { get; }
 
     /// <summary>When the task was created (<c>create_time</c>, Unix seconds).</summary>
-    public DateTimeOffset? CreatedAt { get; }
+    public override DateTimeOffset? CreatedAt { get; }
 
     /// <summary>The aspect ratio (<c>aspect_ratio</c>).</summary>
     public string? AspectRatio { get; }
@@ -89,7 +98,7 @@ public sealed class CreationTask
 
     /// <summary>The task object exactly as received, so fields this version does not model stay reachable.</summary>
     /// <remarks>Kept as its UTF-8 bytes and parsed on first use: a wait holds its last task for as long as it waits.</remarks>
-    public JsonElement RawJson => (_raw ??= new RawHolder(Parse(_rawUtf8))).Value;
+    public override JsonElement RawJson => (_raw ??= new RawHolder(Parse(_rawUtf8))).Value;
 
     // A reference is written atomically (a nullable struct is not): concurrent first readers see a whole element.
     private sealed class RawHolder(JsonElement value)

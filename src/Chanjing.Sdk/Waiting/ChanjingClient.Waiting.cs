@@ -87,73 +87,24 @@ public partial class ChanjingClient
     private TimeSpan SinceCreated(CreationTask task) =>
         task.CreatedAt is { } created ? Time.GetUtcNow() + (Pipeline.ServerClock.Offset ?? TimeSpan.Zero) - created : TimeSpan.MinValue;
 
-    private async IAsyncEnumerable<CreationTask> WatchCoreAsync(string taskId, WaitOptions options, bool pollFirst, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private IAsyncEnumerable<CreationTask> WatchCoreAsync(string taskId, WaitOptions options, bool pollFirst, CancellationToken cancellationToken) =>
+        JobWatcher.WatchAsync(_creationTasks ??= new CreationTaskKind(this), taskId, options, pollFirst, Time, Logger, cancellationToken);
+
+    private CreationTaskKind? _creationTasks;
+
+    /// <summary>AI-creation tasks for the shared wait: read through the (virtual, mockable) <see cref="GetTaskAsync"/>.</summary>
+    private sealed class CreationTaskKind(ChanjingClient client) : IJobKind<CreationTask>
     {
-        using var deadline = new WaitDeadline(options.Timeout, Time, cancellationToken);
-        var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
-        CreationTask? last = null;
-        var failures = 0;
-        var loggedUnknown = false;
-        var poll = pollFirst;
-        while (true)
-        {
-            if (poll)
-            {
-                CreationTask? observed = null;
-                try
-                {
-                    observed = await GetTaskAsync(taskId, deadline.Token).ConfigureAwait(false);
-                    failures = 0;
-                }
-                catch (OperationCanceledException) when (deadline.Expired)
-                {
-                }
-                catch (ChanjingException ex) when (ex.IsTransient && failures < options.MaxConsecutiveTransientFailures && !deadline.Expired)
-                {
-                    failures++;
-                    WaitLog.PollFailureTolerated(Logger, taskId, ex.Message, failures, options.MaxConsecutiveTransientFailures);
-                }
+        public Task<CreationTask> GetAsync(string id, CancellationToken cancellationToken) => client.GetTaskAsync(id, cancellationToken);
 
-                if (deadline.Expired)
-                {
-                    throw new ChanjingWaitTimeoutException(taskId, last, options.Timeout);
-                }
+        public bool IsFinished(CreationTask job) => job.Status.IsTerminal;
 
-                if (observed is not null)
-                {
-                    var changed = last is null || observed.Status != last.Status;
-                    last = observed;
-                    if (changed)
-                    {
-                        yield return observed;
-                    }
+        public bool IsKnown(CreationTask job) => job.Status.IsKnown;
 
-                    if (observed.Status.IsTerminal)
-                    {
-                        yield break;
-                    }
+        public string StatusText(CreationTask job) => job.Status.Value;
 
-                    if (!observed.Status.IsKnown && !loggedUnknown)
-                    {
-                        loggedUnknown = true;
-                        WaitLog.UnknownStatus(Logger, taskId, observed.Status.Value);
-                    }
-                }
-            }
+        public bool Changed(CreationTask previous, CreationTask current) => current.Status != previous.Status;
 
-            poll = true;
-            try
-            {
-                await Time.DelayAsync(schedule.Next(), deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (deadline.Expired)
-            {
-            }
-
-            if (deadline.Expired)
-            {
-                throw new ChanjingWaitTimeoutException(taskId, last, options.Timeout);
-            }
-        }
+        public ChanjingWaitTimeoutException Timeout(string id, CreationTask? last, TimeSpan timeout) => new(id, last, timeout);
     }
 }
