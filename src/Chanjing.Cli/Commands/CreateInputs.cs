@@ -183,21 +183,7 @@ internal sealed partial class CreateInputs
     /// <returns>The message in terms of options.</returns>
     public static string InOptionTerms(string message)
     {
-        var text = PropertyPattern().Replace(message, m => m.Groups["property"].Value switch
-        {
-            "ReferenceImageUrls" => "--image",
-            "StartFrameUrl" => "--start-frame",
-            "EndFrameUrl" => "--end-frame",
-            "SourceUrls" => "--source",
-            "AspectRatio" => "--aspect-ratio",
-            "Clarity" => "--clarity",
-            "DurationSeconds" => "--duration",
-            "NumberOfImages" => "--count",
-            "QualityMode" => "--quality",
-            "Prompt" => "--prompt",
-            "CallbackUrl" => "--callback",
-            _ => m.Value,
-        });
+        var text = PropertyPattern().Replace(message, m => OptionMap.ForProperty(m.Groups["property"].Value) ?? m.Value);
         return text.Replace(" (Parameter 'request')", string.Empty, StringComparison.Ordinal)
             .Replace("; set it to null", "; leave the option out", StringComparison.Ordinal)
             .Replace("--start-frame or EndFrameUrl must be set; without a frame, use a TextToVideoRequest", "--start-frame (or --end-frame) is required by this model", StringComparison.Ordinal);

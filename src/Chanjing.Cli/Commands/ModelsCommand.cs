@@ -106,19 +106,7 @@ internal static class ModelsCommand
 
     private static string[] OptionNames(ChanjingModelInfo model, IEnumerable<string> fields)
     {
-        return fields.Select(f => f switch
-        {
-            "ref_img_url" => model.RequestType == typeof(VideoEditRequest) ? "--source" : "--image",
-            "ref_prompt" => "--prompt",
-            "aspect_ratio" => "--aspect-ratio",
-            "clarity" => "--clarity",
-            "video_duration" => "--duration",
-            "start_frame" => "--start-frame",
-            "end_frame" => "--end-frame",
-            "quality_mode" => "--quality",
-            "number_of_images" => "--count",
-            _ => $"--field {f}=...",
-        }).Distinct(StringComparer.Ordinal).ToArray();
+        return fields.Select(f => OptionMap.ForField(f, model.RequestType == typeof(VideoEditRequest))).Distinct(StringComparer.Ordinal).ToArray();
     }
 
     private static void WriteArray(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> values)

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Chanjing.Sdk.Tests.TestSupport;
 
-namespace Chanjing.Sdk.Tests.Internal;
+namespace Chanjing.Sdk.Tests.Diagnostics;
 
 public sealed class TracingTests
 {

@@ -1,7 +1,7 @@
 using Chanjing.Sdk.Tests.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Chanjing.Sdk.Tests.Internal.Authentication;
+namespace Chanjing.Sdk.Tests.Authentication;
 
 /// <summary>The process-wide token states: one fetch in flight per account, even while idle states are swept.</summary>
 public sealed class TokenStatesTests

@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace Chanjing.Sdk.Tests.Hardening;
+namespace Chanjing.Sdk.Tests.Authentication;
 
 /// <summary>Issue 12, cases 10, 11, 12, 14, 15 and the checks on token fetches and process-wide state.</summary>
 public sealed class TokenAndStateTests

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chanjing.Sdk.IntegrationTests.Hardening;
+namespace Chanjing.Sdk.IntegrationTests.Http;
 
 /// <summary>The access token never follows a redirect to another host; downloads still follow storage redirects.</summary>
 public sealed class RedirectTests

@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Chanjing.Sdk.Tests.TestSupport;
 
-namespace Chanjing.Sdk.Tests.Internal;
+namespace Chanjing.Sdk.Tests.Pipeline;
 
 public sealed class ResilienceTests
 {

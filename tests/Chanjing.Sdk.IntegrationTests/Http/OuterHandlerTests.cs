@@ -2,7 +2,7 @@ using Chanjing.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using Polly.CircuitBreaker;
 
-namespace Chanjing.Sdk.IntegrationTests.Hardening;
+namespace Chanjing.Sdk.IntegrationTests.Http;
 
 /// <summary>Issue 12, case 1: handlers the app adds around the Chanjing HttpClient never make a request go out twice.</summary>
 public sealed class OuterHandlerTests

@@ -2,10 +2,10 @@ using System.Net;
 using System.Net.Http.Headers;
 using Chanjing.Sdk.Tests.TestSupport;
 
-namespace Chanjing.Sdk.Tests.Hardening;
+namespace Chanjing.Sdk.Tests.Files;
 
 /// <summary>Issue 12, cases 8 and 9 and the Range checks: every transfer ends, typed, and resumes only the same file.</summary>
-public sealed class TransferHardeningTests
+public sealed class TransferTests
 {
     private static readonly Uri Output = new("https://cdn.example/out/video.mp4");
     private static readonly byte[] File = Enumerable.Range(0, 100_000).Select(i => (byte)(i * 7)).ToArray();

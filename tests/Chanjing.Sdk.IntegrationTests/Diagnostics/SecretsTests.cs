@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 
-namespace Chanjing.Sdk.IntegrationTests.Hardening;
+namespace Chanjing.Sdk.IntegrationTests.Diagnostics;
 
 /// <summary>Issue 12, cases 4 and 5: no token, secret or signed URL in exception text or logs, whatever the body looks like.</summary>
 public sealed class SecretsTests

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace Chanjing.Sdk.Tests.Internal;
+namespace Chanjing.Sdk.Tests.Diagnostics;
 
 /// <summary>Metrics, spans, log events and the refusals that keep headers and URLs safe (issue 17).</summary>
 public sealed class TelemetryTests

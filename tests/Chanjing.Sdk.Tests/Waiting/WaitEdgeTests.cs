@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using Chanjing.Sdk.Tests.TestSupport;
 
-namespace Chanjing.Sdk.Tests.Hardening;
+namespace Chanjing.Sdk.Tests.Waiting;
 
 /// <summary>Issue 12, cases 6, 7 and 13: every wait ends with the tasks it saw, and shared failures are never changed.</summary>
-public sealed class WaitHardeningTests
+public sealed class WaitEdgeTests
 {
     [Fact]
     public async Task WaitForAllAsync_DeadlinePassesWhileCallerHandlesTheLastTask_EndsWithoutError()

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Chanjing.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Chanjing.Sdk.IntegrationTests.Internal;
+namespace Chanjing.Sdk.IntegrationTests.Http;
 
 /// <summary>
 /// The single-send handler under the resilience handlers apps add (Microsoft.Extensions.Http.Resilience): each SDK
