@@ -29,7 +29,7 @@ internal static class EmulatorMediaProbe
         }
     }
 
-    private static async Task<(int Exit, string Out, string Err)> RunToolAsync(string tool, params string[] arguments)
+    public static async Task<(int Exit, string Out, string Err)> RunToolAsync(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)

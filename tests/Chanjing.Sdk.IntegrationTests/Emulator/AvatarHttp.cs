@@ -147,33 +147,8 @@ internal static class AvatarHttp
         }
     }
 
-    public static async Task<(int Exit, string Out, string Err)> RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception e)
-        {
-            throw new InvalidOperationException($"{tool} is not installed: the emulator's media tests probe outputs with ffmpeg (apt-get install ffmpeg; .ci/run installs it).", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            await process.WaitForExitAsync(guard.Token);
-            return (process.ExitCode, await output, await error);
-        }
-    }
+    /// <summary>Runs ffmpeg, ffprobe or another tool (bounded); the one runner the media tests share.</summary>
+    public static Task<(int Exit, string Out, string Err)> RunAsync(string tool, params string[] arguments) => EmulatorMediaProbe.RunToolAsync(tool, arguments);
 
     /// <summary>A loopback HTTP endpoint that answers 200 to every POST and keeps the bodies.</summary>
     public sealed class Receiver : IDisposable
