@@ -53,7 +53,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     // The options are validated (by the caller's argument) before an owned HttpClient exists, so invalid options leak nothing.
     private ChanjingClient(ChanjingOptions snapshot, ILoggerFactory? loggerFactory, HttpClient? callerHttpClient)
     {
-        _pipeline = new ChanjingPipeline(snapshot, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient"));
+        _pipeline = new ChanjingPipeline(snapshot, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient"), ownerName: nameof(ChanjingClient));
         _ownsPipeline = true;
         var http = callerHttpClient ?? (_ownedHttpClient = CreateOwnedHttpClient());
         _transport = () => http;
@@ -145,7 +145,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
             return taskId;
         }
-        catch (ChanjingException ex) when (!ledger.MayHaveCreated && !cancellationToken.IsCancellationRequested)
+        catch (ChanjingException ex) when (SendRules.IsKnownNotCreated(ledger) && !cancellationToken.IsCancellationRequested)
         {
             // No attempt's POST reached the service, or every one was refused before processing: a known outcome.
             throw ChanjingErrors.SubmitNotSent(ex);
@@ -253,6 +253,4 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         // The SDK owns its timeouts (AttemptTimeout, OperationTimeout): HttpClient's 100 s default must not cut them short.
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
     }
-
-
 }

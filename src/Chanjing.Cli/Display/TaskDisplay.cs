@@ -193,11 +193,14 @@ internal sealed class TaskDisplay(CliConsole console)
         var sizes = new long?[urls.Count];
         for (var i = 0; i < urls.Count; i++)
         {
+            // A size is a nicety: ten seconds at most, then the bar shows bytes without an end.
+            using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bound.CancelAfter(TimeSpan.FromSeconds(10));
             try
             {
-                sizes[i] = await client.GetContentLengthAsync(urls[i], cancellationToken).ConfigureAwait(false);
+                sizes[i] = await client.GetContentLengthAsync(urls[i], bound.Token).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is ChanjingException or ArgumentException && !cancellationToken.IsCancellationRequested)
+            catch (Exception ex) when (ex is ChanjingException or ArgumentException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
                 // No size (a failed HEAD, or a URL that is no http(s) URL): the download says more if it fails.
                 sizes[i] = null;

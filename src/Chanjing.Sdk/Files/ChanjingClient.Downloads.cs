@@ -36,7 +36,8 @@ public partial class ChanjingClient
             throw new ArgumentException($"The URL must be an absolute http(s) URL, but was '{Redaction.Url(url)}'.", nameof(url));
         }
 
-        return Pipeline.TransferAsync("content length", retry: true, ct => Transfers.ContentLengthAsync(Http, url, ct), cancellationToken);
+        // One try: a size is a nicety (a progress bar's end), not worth the retries of a download.
+        return Pipeline.TransferAsync("size check", retry: false, ct => Transfers.ContentLengthAsync(Http, url, ct), cancellationToken);
     }
 
     /// <inheritdoc />

@@ -31,7 +31,7 @@ internal sealed class ChanjingClientRegistry(IOptionsMonitor<ChanjingOptions> op
     private ChanjingClient GetRegistered(string name) => _registrations.GetOrAdd(name, n => new Lazy<(ChanjingPipeline, ChanjingClient)>(() =>
     {
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("Chanjing.Sdk.ChanjingClient");
-        var pipeline = new ChanjingPipeline(ChanjingClient.Snapshot(options.Get(n)), logger, guarded: true, _telemetry);
+        var pipeline = new ChanjingPipeline(ChanjingClient.Snapshot(options.Get(n)), logger, guarded: true, _telemetry, nameof(ChanjingClient));
         var httpClientName = ChanjingServiceCollectionExtensions.HttpClientNameOf(n);
         return (pipeline, new ChanjingClient(() => httpClients.CreateClient(httpClientName), pipeline));
     })).Value.Client;

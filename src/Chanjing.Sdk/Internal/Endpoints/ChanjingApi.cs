@@ -8,8 +8,6 @@ namespace Chanjing.Sdk.Internal.Endpoints;
 /// </summary>
 internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> http)
 {
-    public ChanjingPipeline Pipeline => pipeline;
-
     /// <summary>The HttpClient of the next call (from the factory under dependency injection, else the client's own).</summary>
     public HttpClient Http => http();
 

@@ -2,7 +2,7 @@ namespace Chanjing.Sdk.Internal.Endpoints;
 
 /// <summary>
 /// Every endpoint the SDK calls, in one place (the emulator's endpoint table mirrors it). To add one: a row here with
-/// its reader, and a method on the client that passes it to <c>ChanjingPipeline.SendAsync</c>.
+/// its reader, and a method in the internal API layer (<see cref="ChanjingApi"/>) that sends it through the pipeline.
 /// </summary>
 internal static class ChanjingEndpoints
 {

@@ -6,9 +6,11 @@ namespace Chanjing.Sdk.Internal.Http;
 /// The one answer to "was it sent, and may it be sent again?". The transport produces it (on the exception of a failed
 /// attempt), a call's <see cref="SendLedger"/> sums it over the attempts, and every rule below reads only these two.
 /// <list type="number">
-/// <item>An attempt that fails <see cref="NotProcessed"/> certainly did not reach the service's processing: it never
-/// left (rate limiter, token fetch, a handler's timeout before the send), its connection was refused, or the service
-/// refused it before processing (HTTP 429, code 40001, code 10400). Sending it again is safe, a paid submit included.</item>
+/// <item>An attempt that fails <see cref="NotProcessed"/> certainly did not reach the service's processing: a handler
+/// around the HttpClient timed out or failed before the send, its connection was refused, or the service refused it
+/// before processing (HTTP 429, code 40001, code 10400). Sending it again is safe, a paid submit included. (An attempt
+/// that never started, because the rate limiter, the token fetch or a retry delay ended the call first, is not a
+/// failed attempt at all: the call's <see cref="SendLedger"/> never counted it.)</item>
 /// <item>Any other failed attempt <see cref="MayHaveBeenProcessed"/>: a timeout, a connection lost after sending, HTTP 5xx,
 /// code 50000, an unreadable body. A read may be sent again; a submit may not (Chanjing has no idempotency key).</item>
 /// <item>A failure whose own retries are spent (<see cref="RetriesSpent"/>, a joined token fetch) is reported by the call
@@ -41,6 +43,12 @@ internal static class SendRules
 
     /// <summary>Whether a submit may be sent again after <paramref name="failure"/>: only when it certainly was not processed.</summary>
     public static bool MayRetrySubmit(Exception? failure) => failure is ChanjingException { Outcome: SendOutcome.NotProcessed };
+
+    /// <summary>Whether a transfer to storage (upload PUT, download, HEAD) may be tried again: any transient failure.</summary>
+    public static bool MayRetryTransfer(Exception? failure) => failure is ChanjingException { IsTransient: true };
+
+    /// <summary>Whether a failed submit call certainly created nothing: no attempt may have reached the service.</summary>
+    public static bool IsKnownNotCreated(SendLedger ledger) => !ledger.MayHaveCreated;
 
     /// <summary>Whether a submit call that failed with <paramref name="error"/> may have created a task nobody knows of.</summary>
     public static bool IsUnknownSubmitOutcome(ChanjingException error) =>

@@ -69,7 +69,7 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
         try
         {
             idle.Arm();
-            var response = await SendFollowingRedirectsAsync(http, url, HttpMethod.Get, resume, idle, cancellationToken).ConfigureAwait(false);
+            var response = await SendFollowingRedirectsAsync(http, url, HttpMethod.Get, resume, idle, "download", cancellationToken).ConfigureAwait(false);
             using (response)
             {
                 var status = (int)response.StatusCode;
@@ -115,7 +115,7 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested && (idle.Expired || ex is IOException or HttpRequestException or ObjectDisposedException || ex is OperationCanceledException))
                 {
                     throw idle.Expired
-                        ? Stalled(url, resume.Written, idle.Period, ex)
+                        ? Stalled("download", url, resume.Written, idle.Period, ex)
                         : new ChanjingException($"Downloading {Redaction.Url(url)} failed after {resume.Written} bytes: {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
                 }
 
@@ -138,7 +138,7 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
     /// Sends the GET, following up to five redirects itself (the HttpClient does not: it would carry the API's
     /// access_token along). Storage redirects carry no credential of ours, so following them is safe.
     /// </summary>
-    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient http, Uri url, HttpMethod method, DownloadResume? resume, IdleTimeout idle, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendFollowingRedirectsAsync(HttpClient http, Uri url, HttpMethod method, DownloadResume? resume, IdleTimeout idle, string what, CancellationToken cancellationToken)
     {
         var target = url;
         for (var hops = 0; ; hops++)
@@ -154,7 +154,7 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
             }
             catch (Exception ex) when (ex is not ObjectDisposedException && !(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
             {
-                throw idle.Expired ? Stalled(url, resume?.Written ?? 0, idle.Period, ex) : HttpTransport.SendFailure($"download of {Redaction.Url(url)}", http, ticket, guarded, ex);
+                throw idle.Expired ? Stalled(what, url, resume?.Written ?? 0, idle.Period, ex) : HttpTransport.SendFailure($"{what} of {Redaction.Url(url)}", http, ticket, guarded, ex);
             }
 
             var status = (int)response.StatusCode;
@@ -173,8 +173,8 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
         }
     }
 
-    private static ChanjingException Stalled(Uri url, long written, TimeSpan idle, Exception inner) =>
-        new($"Downloading {Redaction.Url(url)} stalled: no data for {idle} (AttemptTimeout) after {written} bytes.", null, null, null, null, isTransient: true, inner);
+    private static ChanjingException Stalled(string what, Uri url, long written, TimeSpan idle, Exception inner) =>
+        new($"{(what == "download" ? "Downloading" : $"The {what} of")} {Redaction.Url(url)} stalled: no data for {idle} (AttemptTimeout) after {written} bytes.", null, null, null, null, isTransient: true, inner);
 
     /// <summary>
     /// The size a HEAD request reports for <paramref name="url"/> (following storage redirects), or null when the
@@ -184,7 +184,7 @@ internal sealed class StorageTransfers(TimeSpan attemptTimeout, TimeProvider tim
     {
         using var idle = new IdleTimeout(attemptTimeout, time, cancellationToken);
         idle.Arm();
-        using var response = await SendFollowingRedirectsAsync(http, url, HttpMethod.Head, null, idle, cancellationToken).ConfigureAwait(false);
+        using var response = await SendFollowingRedirectsAsync(http, url, HttpMethod.Head, null, idle, "size check", cancellationToken).ConfigureAwait(false);
         return response.IsSuccessStatusCode && response.Content.Headers.ContentLength is > 0 and var length ? length : null;
     }
 }

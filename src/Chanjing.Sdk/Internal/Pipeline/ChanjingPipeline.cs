@@ -25,14 +25,19 @@ internal sealed class ChanjingPipeline : IDisposable
     private readonly OperationRunner _runner;
     private int _disposed;
 
-    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null)
+    /// <param name="options">The registration's settings (validated).</param>
+    /// <param name="logger">Where retries and token renewals are logged.</param>
+    /// <param name="guarded">Whether the HttpClients end with <see cref="SingleSendHandler"/>.</param>
+    /// <param name="telemetry">Where traces and metrics go; the shared instruments when null.</param>
+    /// <param name="ownerName">The name of the public object that owns the pipeline, for <see cref="ObjectDisposedException"/> after it was disposed.</param>
+    public ChanjingPipeline(ChanjingOptions options, ILogger logger, bool guarded = false, ChanjingTelemetry? telemetry = null, string? ownerName = null)
     {
         _options = options;
         _logger = logger;
         Telemetry = telemetry ?? ChanjingTelemetry.Shared;
         UserAgent = UserAgentHeader.For(options.ApplicationId);
         Transport = new HttpTransport(options.BaseAddress, guarded, options.TimeProvider, ServerClock, UserAgent);
-        _runner = new OperationRunner(options.TimeProvider, Telemetry, () => IsDisposed);
+        _runner = new OperationRunner(options.TimeProvider, Telemetry, () => IsDisposed, ownerName ?? "Chanjing client");
         if (options.RequestsPerSecond is { } rps)
         {
             _limiter = new PacedRateLimiter(rps, options.TimeProvider);

@@ -9,13 +9,10 @@ namespace Chanjing.Sdk.Internal.Pipeline;
 /// and turns the strategy's own timeout into a transient <see cref="ChanjingException"/>. API calls, token fetches and
 /// transfers all run here; what one attempt does is the caller's.
 /// </summary>
-internal sealed class OperationRunner(TimeProvider time, ChanjingTelemetry telemetry, Func<bool> isDisposed)
+internal sealed class OperationRunner(TimeProvider time, ChanjingTelemetry telemetry, Func<bool> isDisposed, string ownerName)
 {
     /// <summary>The property of a resilience context that names the operation (for retry metrics and logs).</summary>
     public static readonly ResiliencePropertyKey<string> OperationKey = new("chanjing.operation");
-
-    // What the caller disposed, in words: the pipeline knows nothing of the client type above it.
-    private const string DisposedName = "Chanjing client";
 
     /// <param name="strategy">The resilience strategy (retries, timeouts, rate limit).</param>
     /// <param name="operation">The operation's name, for spans, metrics and messages.</param>
@@ -28,7 +25,7 @@ internal sealed class OperationRunner(TimeProvider time, ChanjingTelemetry telem
     {
         if (isDisposed())
         {
-            throw new ObjectDisposedException(DisposedName);
+            throw new ObjectDisposedException(ownerName);
         }
 
         using var activity = ChanjingTelemetry.ActivitySource.StartActivity("chanjing " + operation, ActivityKind.Internal);

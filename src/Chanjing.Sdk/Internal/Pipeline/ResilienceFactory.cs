@@ -13,9 +13,6 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 {
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
-    /// <summary>Retry rule of reads: any transient failure, including an attempt that timed out.</summary>
-
-
     public ResiliencePipeline Build(RequestKind kind, TimeSpan attemptTimeout, TimeSpan operationTimeout)
     {
         var builder = new ResiliencePipelineBuilder { TimeProvider = options.TimeProvider, Name = kind == RequestKind.Submit ? "chanjing-submit" : "chanjing-read" };
@@ -58,7 +55,7 @@ internal sealed class ResilienceFactory(ChanjingOptions options, PacedRateLimite
 
         if (retry && options.Retry.MaxAttempts > 0)
         {
-            builder.AddRetry(Retry(static args => new ValueTask<bool>(args.Outcome.Exception is ChanjingException { IsTransient: true })));
+            builder.AddRetry(Retry(static args => new ValueTask<bool>(SendRules.MayRetryTransfer(args.Outcome.Exception))));
         }
 
         return builder.Build();

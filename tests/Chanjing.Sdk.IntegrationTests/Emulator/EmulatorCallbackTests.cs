@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>Completion callbacks: the task as GET answers it, POSTed when the task ends, retried a bounded number of times, journaled.</summary>
 public sealed class EmulatorCallbackTests

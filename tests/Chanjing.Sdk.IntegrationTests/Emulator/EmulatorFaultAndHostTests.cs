@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>Malformed bodies cut anywhere, the gateway's answers to bad paths and parameters, forced file statuses, secrets kept out of the journal, callable addresses.</summary>
 public sealed class EmulatorFaultAndHostTests

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>Raw-HTTP helpers for the emulator's own tests: an emulator on a fake clock, a token, submit-and-finish.</summary>
 internal static class EmulatorHttp

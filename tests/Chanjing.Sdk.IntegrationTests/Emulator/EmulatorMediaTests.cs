@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>The emulator's outputs are real media: PNG images and H.264 MP4 videos that ffmpeg decodes without errors.</summary>
 public sealed class EmulatorMediaTests

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>
 /// The emulator as a tool for users' tests and Chanjing's own scripts: the standalone host's options and help, the

@@ -1,6 +1,6 @@
 using Chanjing.Emulator;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Files;
 
 public sealed class FilesTests : IDisposable
 {

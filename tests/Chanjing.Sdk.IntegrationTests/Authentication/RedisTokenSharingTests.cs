@@ -2,7 +2,7 @@ using Chanjing.Emulator;
 using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Authentication;
 
 /// <summary>
 /// Two app instances (two service providers) sharing tokens through a real Redis. The address comes from

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>ffprobe / ffmpeg over an emulator output: what it is, and whether it decodes without a single error.</summary>
 internal static class EmulatorMediaProbe

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Diagnostics;
 
 /// <summary>
 /// Redaction proven, not assumed (issue 17): a full run through faults, retries, a token refresh, an upload, a download

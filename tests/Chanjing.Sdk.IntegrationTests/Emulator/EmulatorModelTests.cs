@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>Every documented submit body (chanjing-api.md, "Every AI-creation model") is accepted, echoed and finished with decodable outputs.</summary>
 public sealed class EmulatorModelTests

@@ -1,6 +1,6 @@
 using Chanjing.Emulator;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Submits;
 
 /// <summary>A round trip per request family against the emulator: submit, wait, outputs, and downloads with the right extension.</summary>
 public sealed class EveryModelTests

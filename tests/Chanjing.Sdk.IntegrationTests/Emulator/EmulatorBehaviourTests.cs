@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Chanjing.Emulator;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>The emulator's own behaviours, over raw HTTP, and the fidelity of its JSON to the documented examples.</summary>
 public sealed class EmulatorBehaviourTests

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Chanjing.Emulator;
 
-namespace Chanjing.Sdk.IntegrationTests;
+namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>Process-wide settings (environment variables, the working directory) that these tests change: nothing else runs meanwhile.</summary>
 [CollectionDefinition(nameof(HostConfigurationCollection), DisableParallelization = true)]
