@@ -78,6 +78,11 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     private StorageTransfers? _transfers;
 
+    private AvatarClient? _avatars;
+
+    /// <inheritdoc />
+    public virtual AvatarClient Avatars => _avatars ??= new AvatarClient(Api);
+
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 
     private ChanjingOptions Options => Pipeline.Options;

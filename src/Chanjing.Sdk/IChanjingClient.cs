@@ -111,6 +111,9 @@ public interface IChanjingClient
     /// <returns>The size in bytes, or null.</returns>
     Task<long?> GetContentLengthAsync(Uri url, CancellationToken cancellationToken = default);
 
+    /// <summary>Digital humans: the public avatars with their framings, voices and tags, and the tag dictionary.</summary>
+    AvatarClient Avatars { get; }
+
     /// <summary>Saves every output of a succeeded task into a directory, each file complete or absent (written to a temporary file, then renamed).</summary>
     /// <param name="task">The succeeded task.</param>
     /// <param name="directory">The directory; created if missing.</param>

@@ -74,6 +74,20 @@ internal static class ReadmeSnippets
         // end-snippet
     }
 
+    public static async Task Avatars(IChanjingClient client)
+    {
+        // begin-snippet: avatars-public
+        // The tag dictionary, then every public avatar carrying both tags (paged to the end, each once).
+        var categories = await client.Avatars.ListTagsAsync();
+        var query = new PublicAvatarQuery { TagIds = { categories[0].Tags[0].Id, categories[1].Tags[0].Id } };
+        await foreach (var avatar in client.Avatars.ListPublicAsync(query))
+        {
+            var figure = avatar.Figures.First(f => f.Type == AvatarFigureType.SitBody);
+            Console.WriteLine($"{avatar.Id} {avatar.Name}: {figure.Width}x{figure.Height}, speaks with voice {avatar.VoiceId}");
+        }
+        // end-snippet
+    }
+
     public static async Task EveryModel(IChanjingClient client)
     {
         // begin-snippet: model-reference-video

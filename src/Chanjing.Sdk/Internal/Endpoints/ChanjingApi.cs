@@ -35,4 +35,20 @@ internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> ht
 
     public Task<FileDetail> FileDetailAsync(string fileId, CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.FileDetail, cancellationToken, "id=" + Uri.EscapeDataString(fileId));
+
+    /// <summary>One page of public avatars; <paramref name="tagIds"/> are ANDed by the service.</summary>
+    public Task<AvatarPage> ListPublicAvatarsAsync(int page, int size, IReadOnlyCollection<long> tagIds, CancellationToken cancellationToken)
+    {
+        var query = FormattableString.Invariant($"page={page}&size={size}");
+        if (tagIds.Count > 0)
+        {
+            // CSV: a repeated key is read only once (products doc 1.1).
+            query += "&tag_ids=" + string.Join(",", tagIds.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return pipeline.SendAsync(Http, ChanjingEndpoints.ListPublicAvatars, cancellationToken, query);
+    }
+
+    public Task<IReadOnlyList<AvatarTagCategory>> ListAvatarTagsAsync(CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListAvatarTags, cancellationToken);
 }

@@ -23,4 +23,10 @@ internal static class ChanjingEndpoints
 
     /// <summary><c>GET /open/v1/common/file_detail?id=</c>.</summary>
     public static readonly ChanjingEndpoint<FileDetail> FileDetail = new("file detail", HttpMethod.Get, "open/v1/common/file_detail", RequestKind.Read, authenticated: true, sensitive: false, static r => Internal.Endpoints.FileDetail.Read(r.Data));
+
+    /// <summary><c>GET /open/v1/list_common_dp</c>: public digital humans, a page (<c>page</c>, <c>size</c>, <c>tag_ids</c>).</summary>
+    public static readonly ChanjingEndpoint<AvatarPage> ListPublicAvatars = new("public avatar list", HttpMethod.Get, "open/v1/list_common_dp", RequestKind.Read, authenticated: true, sensitive: false, static r => AvatarReader.ReadPage(r.Data));
+
+    /// <summary><c>GET /open/v1/common/tag_list</c>: the tag dictionary, every category.</summary>
+    public static readonly ChanjingEndpoint<IReadOnlyList<AvatarTagCategory>> ListAvatarTags = new("tag list", HttpMethod.Get, "open/v1/common/tag_list", RequestKind.Read, authenticated: true, sensitive: false, static r => AvatarReader.ReadTags(r.Data));
 }
