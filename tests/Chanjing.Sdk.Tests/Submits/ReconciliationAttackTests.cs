@@ -13,13 +13,6 @@ public sealed class ReconciliationAttackTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
-    private static Action<ChanjingOptions> Claiming(Action<ChanjingOptions>? more = null) => o =>
-    {
-        o.Reconciliation.Attempts = 1;
-        o.Reconciliation.ClaimUniqueMatch = true;
-        more?.Invoke(o);
-    };
-
     /// <summary>An HTTP Date header has whole seconds: the service's clock as it reaches the client, truncated.</summary>
     private static DateTimeOffset Truncated(DateTimeOffset t) => new(t.UtcTicks - (t.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 
@@ -46,7 +39,7 @@ public sealed class ReconciliationAttackTests
             time.Advance(TimeSpan.FromMilliseconds(postMs));
             return TaskService.BadGateway(); // nothing created
         }, () => listed, () => Truncated(time.GetUtcNow()));
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()).WaitAsync(Bound));
 
@@ -88,8 +81,8 @@ public sealed class ReconciliationAttackTests
             return Wire.Ok(JsonValue.Create("task-of-b"));
         }, () => listed, time.GetUtcNow);
         var port = Random.Shared.Next(20000, 60000);
-        using var a = handler.CreateClient(Claiming(o => { o.BaseAddress = new Uri($"http://127.0.0.1:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
-        using var b = handler.CreateClient(Claiming(o => { o.BaseAddress = new Uri($"http://localhost:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
+        using var a = handler.CreateClient(TaskService.Claiming(o => { o.BaseAddress = new Uri($"http://127.0.0.1:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
+        using var b = handler.CreateClient(TaskService.Claiming(o => { o.BaseAddress = new Uri($"http://localhost:{port}/"); o.SubmitRegistry = SubmitRegistry.Shared; }), time);
 
         var aSubmit = a.SubmitReferenceVideoAsync(TaskService.Request(prompt));
         var bSubmit = b.SubmitReferenceVideoAsync(TaskService.Request(prompt));
@@ -125,26 +118,8 @@ public sealed class ReconciliationAttackTests
     public async Task Reconcile_ClaimUniqueMatchOn_InFlightSubmitWithImagesAsAJsonValueInAdditionalFields_ItsTaskIsNotClaimed()
     {
         var time = new ManualTimeProvider();
-        var listed = new List<JsonObject>();
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = TaskService.Create(async (n, _) =>
-        {
-            if (n == 1)
-            {
-                lock (listed)
-                {
-                    listed.Add(TaskService.Listed("task-of-b", time.GetUtcNow()));
-                }
-
-                arrived.SetResult();
-                await release.Task; // B's answer is slow
-                return Wire.Ok(JsonValue.Create("task-of-b"));
-            }
-
-            return TaskService.BadGateway(); // A's answer is lost and A created nothing
-        }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        var (handler, arrived, release) = TaskService.FirstAnswerSlowOthersLost(time, "task-of-b"); // B's answer is slow; A's is lost, A created nothing
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
         var custom = new CustomCreationRequest(CreationType.Video, ChanjingModels.HappyHorseReferenceToVideo) { Prompt = TaskService.Prompt };
         custom.AdditionalFields["ref_img_url"] = JsonValue.Create(new[] { "https://x/ref1.jpg", "https://x/ref2.jpg" }, (JsonTypeInfo<string[]>)JsonSerializerOptions.Default.GetTypeInfo(typeof(string[])));
         custom.AdditionalFields["aspect_ratio"] = "16:9";

@@ -12,19 +12,6 @@ public sealed class ReconciliationTests
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(20);
 
-    private static Action<ChanjingOptions> Claiming(Action<ChanjingOptions>? more = null) => o =>
-    {
-        o.Reconciliation.Attempts = 1;
-        o.Reconciliation.ClaimUniqueMatch = true;
-        more?.Invoke(o);
-    };
-
-    private static Action<ChanjingOptions> Reporting(Action<ChanjingOptions>? more = null) => o =>
-    {
-        o.Reconciliation.Attempts = 1;
-        more?.Invoke(o);
-    };
-
     [Fact]
     public async Task Reconcile_ByDefault_MatchingTaskIsReportedAsCandidateNotReturned()
     {
@@ -35,7 +22,7 @@ public sealed class ReconciliationTests
             listed.Add(TaskService.Listed("created", time.GetUtcNow()));
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Reporting(), time);
+        using var client = handler.CreateClient(TaskService.Reporting(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()));
 
@@ -54,7 +41,7 @@ public sealed class ReconciliationTests
             listed.Add(TaskService.Listed("mine", time.GetUtcNow()));
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         Assert.Equal("mine", await client.SubmitReferenceVideoAsync(TaskService.Request()));
     }
@@ -74,7 +61,7 @@ public sealed class ReconciliationTests
 
             return TaskService.BadGateway(); // the second submit's answer is lost and nothing was created
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         Assert.Equal("first", await client.SubmitReferenceVideoAsync(TaskService.Request()));
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()));
@@ -113,7 +100,7 @@ public sealed class ReconciliationTests
             await releaseSecond.Task;
             return Wire.Ok(JsonValue.Create("with-images"));
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(claim ? Claiming() : Reporting(), time);
+        using var client = handler.CreateClient(claim ? TaskService.Claiming() : TaskService.Reporting(), time);
 
         var withoutImages = client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream40, Prompt = "same prompt", NumberOfImages = 1, AspectRatio = AspectRatio.Square1x1, Clarity = ImageClarity.Px2048 });
         var withImages = client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream40, Prompt = "same prompt", NumberOfImages = 1, AspectRatio = AspectRatio.Square1x1, Clarity = ImageClarity.Px2048, ReferenceImageUrls = { new Uri("https://x/a.jpg") } });
@@ -149,7 +136,7 @@ public sealed class ReconciliationTests
             await releaseSecond.Task;
             return Wire.Ok(JsonValue.Create("square"));
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var first = client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream30TextToImage, Prompt = "a cat", NumberOfImages = 1 });
         var second = client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream30TextToImage, Prompt = "a cat", NumberOfImages = 1, AspectRatio = AspectRatio.Square1x1 });
@@ -174,26 +161,8 @@ public sealed class ReconciliationTests
     public async Task Reconcile_IdenticalSubmitStillAwaitingItsAnswer_ItsTaskIsNotClaimed()
     {
         var time = new ManualTimeProvider();
-        var listed = new List<JsonObject>();
-        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var handler = TaskService.Create(async (n, _) =>
-        {
-            if (n == 1)
-            {
-                lock (listed)
-                {
-                    listed.Add(TaskService.Listed("task-of-a", time.GetUtcNow()));
-                }
-
-                arrived.SetResult();
-                await release.Task; // A's answer is slow
-                return Wire.Ok(JsonValue.Create("task-of-a"));
-            }
-
-            return TaskService.BadGateway(); // B's answer is lost and it created nothing
-        }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        var (handler, arrived, release) = TaskService.FirstAnswerSlowOthersLost(time, "task-of-a"); // A's answer is slow; B's is lost, B created nothing
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var a = client.SubmitReferenceVideoAsync(TaskService.Request());
         await arrived.Task.WaitAsync(Bound);
@@ -219,8 +188,8 @@ public sealed class ReconciliationTests
 
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var reporting = handler.CreateClient(Reporting(), time);
-        using var claiming = handler.CreateClient(Claiming(), time);
+        using var reporting = handler.CreateClient(TaskService.Reporting(), time);
+        using var claiming = handler.CreateClient(TaskService.Claiming(), time);
 
         var first = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => reporting.SubmitReferenceVideoAsync(TaskService.Request()));
         var second = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => claiming.SubmitReferenceVideoAsync(TaskService.Request()));
@@ -251,7 +220,7 @@ public sealed class ReconciliationTests
 
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
         using var cancel = new CancellationTokenSource();
 
         var cancelled = client.SubmitReferenceVideoAsync(TaskService.Request(), cancel.Token);
@@ -276,7 +245,7 @@ public sealed class ReconciliationTests
             listed.Add(TaskService.Listed("1080p-10s", time.GetUtcNow(), clarity: 1080, duration: 10)); // someone else's
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(claim ? Claiming() : Reporting(), time);
+        using var client = handler.CreateClient(claim ? TaskService.Claiming() : TaskService.Reporting(), time);
         var request = TaskService.Request();
         request.Clarity = VideoClarity.P720;
         request.DurationSeconds = 5;
@@ -301,7 +270,7 @@ public sealed class ReconciliationTests
             listed.Add(task);
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(
             () => client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream30TextToImage, Prompt = "a cat", NumberOfImages = sent }));
@@ -315,7 +284,7 @@ public sealed class ReconciliationTests
         var time = new ManualTimeProvider();
         var earlier = time.GetUtcNow() - TimeSpan.FromSeconds(30);
         var handler = TaskService.Create(_ => TaskService.BadGateway(), () => [TaskService.Listed("someone-elses", earlier)], time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()));
 
@@ -339,7 +308,7 @@ public sealed class ReconciliationTests
             TaskService.Listed("six-minutes-before", ServerNow() - TimeSpan.FromMinutes(6)),
         };
         var handler = TaskService.Create(_ => TaskService.BadGateway(), () => listed, ServerNow, dateOnSubmit: measuredBeforeTheSubmit);
-        using var client = handler.CreateClient(claim ? Claiming() : Reporting(), time);
+        using var client = handler.CreateClient(claim ? TaskService.Claiming() : TaskService.Reporting(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()));
 
@@ -357,7 +326,7 @@ public sealed class ReconciliationTests
             listed.Add(TaskService.Listed("mine", time.GetUtcNow() + ahead));
             return TaskService.BadGateway();
         }, () => listed, () => time.GetUtcNow() + ahead);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => client.SubmitReferenceVideoAsync(TaskService.Request()));
 
@@ -377,7 +346,7 @@ public sealed class ReconciliationTests
             listed.Add(TaskService.Listed("mine", time.GetUtcNow() - behind));
             return TaskService.BadGateway();
         }, () => listed, () => time.GetUtcNow() - behind);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         Assert.Equal("mine", await client.SubmitReferenceVideoAsync(TaskService.Request()));
     }
@@ -399,8 +368,8 @@ public sealed class ReconciliationTests
 
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var first = handler.CreateClient(Claiming(), time);
-        using var second = handler.CreateClient(Claiming(), time);
+        using var first = handler.CreateClient(TaskService.Claiming(), time);
+        using var second = handler.CreateClient(TaskService.Claiming(), time);
 
         var id = await first.SubmitReferenceVideoAsync(TaskService.Request());
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => second.SubmitReferenceVideoAsync(TaskService.Request()));
@@ -425,8 +394,8 @@ public sealed class ReconciliationTests
 
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var oldToken = handler.CreateClient(Claiming(o => o.AccessToken = "token-before-rotation"), time);
-        using var newToken = handler.CreateClient(Claiming(o => o.AccessToken = "token-after-rotation"), time);
+        using var oldToken = handler.CreateClient(TaskService.Claiming(o => o.AccessToken = "token-before-rotation"), time);
+        using var newToken = handler.CreateClient(TaskService.Claiming(o => o.AccessToken = "token-after-rotation"), time);
 
         Assert.Equal("returned-once", await oldToken.SubmitReferenceVideoAsync(TaskService.Request()));
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(() => newToken.SubmitReferenceVideoAsync(TaskService.Request()));
@@ -446,7 +415,7 @@ public sealed class ReconciliationTests
             listed.Add(task);
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(
             () => client.SubmitAsync(new ImageToVideoRequest { ModelCode = ChanjingModels.TxKling25, StartFrameUrl = new Uri("https://x/frame.jpg"), DurationSeconds = 5 }));
@@ -464,7 +433,7 @@ public sealed class ReconciliationTests
             listed.Add(ImageTask("filled-default", time.GetUtcNow(), "1:1"));
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var error = await Assert.ThrowsAsync<ChanjingSubmitOutcomeUnknownException>(
             () => client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream30TextToImage, Prompt = "a cat", NumberOfImages = 1 }));
@@ -483,7 +452,7 @@ public sealed class ReconciliationTests
             listed.Add(ImageTask("exact", time.GetUtcNow(), "1:1", count: 2));
             return TaskService.BadGateway();
         }, () => listed, time.GetUtcNow);
-        using var client = handler.CreateClient(Claiming(), time);
+        using var client = handler.CreateClient(TaskService.Claiming(), time);
 
         var id = await client.SubmitAsync(new ImageGenerationRequest { ModelCode = ChanjingModels.DoubaoSeedream30TextToImage, Prompt = "a cat", NumberOfImages = 2, AspectRatio = AspectRatio.Square1x1 });
 

@@ -73,5 +73,48 @@ internal static class TaskService
         });
     }
 
+    /// <summary>Options of a client that claims a unique exact match (one look-up).</summary>
+    public static Action<ChanjingOptions> Claiming(Action<ChanjingOptions>? more = null) => o =>
+    {
+        o.Reconciliation.Attempts = 1;
+        o.Reconciliation.ClaimUniqueMatch = true;
+        more?.Invoke(o);
+    };
+
+    /// <summary>Options of a client that only reports candidates, the default (one look-up).</summary>
+    public static Action<ChanjingOptions> Reporting(Action<ChanjingOptions>? more = null) => o =>
+    {
+        o.Reconciliation.Attempts = 1;
+        more?.Invoke(o);
+    };
+
+    /// <summary>
+    /// A service whose first submit creates <paramref name="taskId"/> and holds its answer until <c>Release</c> completes
+    /// (<c>Arrived</c> completes once the task is listed), and whose later submits are answered 502 having created nothing.
+    /// </summary>
+    public static (LambdaHandler Handler, TaskCompletionSource Arrived, TaskCompletionSource Release) FirstAnswerSlowOthersLost(TimeProvider time, string taskId, string prompt = Prompt)
+    {
+        var listed = new List<JsonObject>();
+        var arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = Create(async (n, _) =>
+        {
+            if (n == 1)
+            {
+                lock (listed)
+                {
+                    listed.Add(Listed(taskId, time.GetUtcNow(), prompt));
+                }
+
+                arrived.SetResult();
+                await release.Task;
+                return Wire.Ok(JsonValue.Create(taskId));
+            }
+
+            return BadGateway();
+        }, () => listed, time.GetUtcNow);
+        return (handler, arrived, release);
+    }
+
     public static HttpResponseMessage BadGateway() => new(HttpStatusCode.BadGateway) { Content = new StringContent("<html>502</html>") };
 }
