@@ -6,6 +6,7 @@ using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Journal;
 using Chanjing.Emulator.Media;
 using Chanjing.Emulator.RateLimits;
+using Chanjing.Emulator.Speech;
 using Chanjing.Emulator.Tasks;
 using Chanjing.Emulator.Tokens;
 using Chanjing.Emulator.Voices;
@@ -14,7 +15,7 @@ namespace Chanjing.Emulator;
 
 /// <summary>
 /// Everything the emulated service knows, one part per area: tokens, AI-creation tasks, public voices and avatars,
-/// customised avatars and avatar videos (with their media outputs and callbacks), uploaded files, scripted faults and
+/// voice clones, customised avatars, avatar videos and speech (with their media outputs and callbacks), uploaded files, scripted faults and
 /// the journal. Each part is thread-safe on its own.
 /// </summary>
 internal sealed class EmulatorState : IDisposable
@@ -30,10 +31,14 @@ internal sealed class EmulatorState : IDisposable
         Voices = new VoiceCatalog(() => BaseAddress);
         PublicAvatars = new PublicAvatarCatalog(() => BaseAddress, media, Voices);
         Persons = new CustomisedPersonStore(options, () => BaseAddress, Files, media);
-        Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, media);
+        CustomVoices = new CustomVoiceStore(options, () => BaseAddress, Files, Persons);
+        Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, CustomVoices, media);
+        Speech = new SpeechTaskStore(options, () => BaseAddress, CustomVoices);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
         Persons.Ended += (person, json) => Callbacks.Send(person.Id, person.Callback!, json);
         Videos.Ended += (video, json) => Callbacks.Send(video.Id, video.Request.Callback!, json);
+        CustomVoices.Ended += (voice, json) => Callbacks.Send(voice.Id, voice.Callback!, json);
+        Speech.Ended += (task, json) => Callbacks.Send(task.Id, task.Callback!, json);
         RateLimits = new EndpointRateLimiter(options);
     }
 
@@ -59,6 +64,10 @@ internal sealed class EmulatorState : IDisposable
 
     public AvatarVideoStore Videos { get; }
 
+    public CustomVoiceStore CustomVoices { get; }
+
+    public SpeechTaskStore Speech { get; }
+
     public FaultQueue Faults { get; } = new();
 
     public EndpointRateLimiter RateLimits { get; }
@@ -72,6 +81,8 @@ internal sealed class EmulatorState : IDisposable
         Tasks.Dispose();
         Persons.Dispose();
         Videos.Dispose();
+        CustomVoices.Dispose();
+        Speech.Dispose();
         Callbacks.Dispose();
     }
 }

@@ -16,7 +16,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--help" or "-h" or "-?":
             Console.WriteLine($"""
-                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, public voices and avatars, customised avatars, avatar videos, uploads, downloads, callbacks) with controls under /_emulator/.
+                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, public voices and avatars, customised avatars, avatar videos, text to speech, voice clones, uploads, downloads, callbacks) with controls under /_emulator/.
 
                 Usage: dotnet Chanjing.Emulator.dll [options]
 
@@ -110,6 +110,10 @@ static string WireName(EmulatorEndpoint endpoint) => endpoint switch
     EmulatorEndpoint.CreateUploadUrl => "create_upload_url",
     EmulatorEndpoint.CreateCustomisedPerson => "create_customised_person",
     EmulatorEndpoint.CreateVideo => "create_video",
+    EmulatorEndpoint.CreateSpeechTask => "create_audio_task",
+    EmulatorEndpoint.CreateCustomVoice => "create_customised_audio",
+    EmulatorEndpoint.GetCustomVoice => "customised_audio",
+    EmulatorEndpoint.ListCustomVoices => "list_customised_audio",
     _ => endpoint.ToString(),
 };
 
