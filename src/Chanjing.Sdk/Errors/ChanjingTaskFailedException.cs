@@ -32,5 +32,5 @@ public class ChanjingTaskFailedException : ChanjingException
 
     private static string BuildMessage(ChanjingJob? job) => job is null
         ? "The task failed."
-        : $"{job.Kind} {job.Id} ended with status {job.StatusText}: {(string.IsNullOrEmpty(job.ErrorMessage) ? "(no error message)" : job.ErrorMessage)}";
+        : $"{job.Kind} {job.Id} ended with status {job.StatusText}: {(string.IsNullOrEmpty(job.ErrorMessage) ? (job.OutputUrls.Count == 0 ? "(no error message, and no output)" : "(no error message)") : job.ErrorMessage)}";
 }
