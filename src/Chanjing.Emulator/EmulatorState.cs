@@ -1,9 +1,11 @@
+using Chanjing.Emulator.AvatarDesign;
 using Chanjing.Emulator.Avatars;
 using Chanjing.Emulator.AvatarVideos;
 using Chanjing.Emulator.Callbacks;
 using Chanjing.Emulator.Faults;
 using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Journal;
+using Chanjing.Emulator.LipSync;
 using Chanjing.Emulator.Media;
 using Chanjing.Emulator.RateLimits;
 using Chanjing.Emulator.Tasks;
@@ -14,7 +16,7 @@ namespace Chanjing.Emulator;
 
 /// <summary>
 /// Everything the emulated service knows, one part per area: tokens, AI-creation tasks, public voices and avatars,
-/// customised avatars and avatar videos (with their media outputs and callbacks), uploaded files, scripted faults and
+/// customised avatars, avatar videos and lip-sync videos (with their media outputs and callbacks), avatar design, uploaded files, scripted faults and
 /// the journal. Each part is thread-safe on its own.
 /// </summary>
 internal sealed class EmulatorState : IDisposable
@@ -31,7 +33,11 @@ internal sealed class EmulatorState : IDisposable
         PublicAvatars = new PublicAvatarCatalog(() => BaseAddress, media, Voices);
         Persons = new CustomisedPersonStore(options, () => BaseAddress, Files, media);
         Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, media);
+        LipSyncs = new LipSyncStore(options, () => BaseAddress, Files, Persons, media);
+        AvatarDesigns = new AvatarDesignStore(options, () => BaseAddress, media);
+        Loras = new LoraStore(options, AvatarDesigns);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
+        LipSyncs.Ended += (video, envelope) => Callbacks.Send(video.Id, video.Request.Callback!, envelope);
         Persons.Ended += (person, json) => Callbacks.Send(person.Id, person.Callback!, json);
         Videos.Ended += (video, json) => Callbacks.Send(video.Id, video.Request.Callback!, json);
         RateLimits = new EndpointRateLimiter(options);
@@ -59,6 +65,12 @@ internal sealed class EmulatorState : IDisposable
 
     public AvatarVideoStore Videos { get; }
 
+    public LipSyncStore LipSyncs { get; }
+
+    public AvatarDesignStore AvatarDesigns { get; }
+
+    public LoraStore Loras { get; }
+
     public FaultQueue Faults { get; } = new();
 
     public EndpointRateLimiter RateLimits { get; }
@@ -72,6 +84,7 @@ internal sealed class EmulatorState : IDisposable
         Tasks.Dispose();
         Persons.Dispose();
         Videos.Dispose();
+        LipSyncs.Dispose();
         Callbacks.Dispose();
     }
 }
