@@ -225,6 +225,39 @@ public sealed class EmulatorLipSyncTests
         Assert.Equal(10, ChanjingEmulatorOptions.DocumentedRequestsPerMinute[EmulatorEndpoint.CreateLipSync]);
     }
 
+    [Fact]
+    public async Task AdminEndpoints_ForceALipSyncVideosStatus_APhotoTasks_AndALorasStatus()
+    {
+        await using var s = await LipSyncHttp.StartAsync(new ChanjingEmulatorOptions { EnableAdminEndpoints = true });
+        var id = await LipSyncHttp.CreateAsync(s, LipSyncHttp.Tts(s.VideoFileId));
+        var photo = (string)(await EmulatorHttp.PostAsync(s.Http, "open/v1/aigc/photo", new JsonObject { ["age"] = "Adult", ["gender"] = "Male", ["number_of_images"] = 1 }, s.Token))["data"]!;
+        var lora = (string)(await EmulatorHttp.PostAsync(s.Http, "open/v1/aigc/lora/task/create",
+            new JsonObject { ["name"] = "n", ["photos"] = new JsonArray([.. Enumerable.Range(1, 5).Select(i => (JsonNode)$"https://example.com/{i}.jpg")]) }, s.Token))["data"]!["lora_id"]!;
+
+        async Task<int> Force(string path, JsonObject body)
+        {
+            using var response = await s.Http.PostAsync(path, new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            return (int)response.StatusCode;
+        }
+
+        var codes = new[]
+        {
+            await Force($"_emulator/lipsync/{id}/status", new JsonObject { ["status"] = 30, ["msg"] = "驱动视频无人脸" }),
+            await Force($"_emulator/aigc/{photo}/status", new JsonObject { ["status"] = "Error", ["err_msg"] = "boom" }),
+            await Force($"_emulator/lora/{lora}/status", new JsonObject { ["status"] = "Fail" }),
+            await Force("_emulator/lora/nope/status", new JsonObject { ["status"] = "Fail" }),
+            await Force($"_emulator/lipsync/{id}/status", new JsonObject { ["status"] = "30" }),
+        };
+        var video = await LipSyncHttp.DetailAsync(s, id);
+        var task = await AvatarHttp.DataAsync(s.Http, $"open/v1/aigc/photo/task?unique_id={photo}", s.Token);
+        var trained = await AvatarHttp.DataAsync(s.Http, $"open/v1/aigc/lora/task?lora_id={lora}", s.Token);
+
+        Assert.Equal([204, 204, 204, 404, 400], codes);
+        Assert.Equal((30, "驱动视频无人脸"), ((int)video["status"]!, (string)video["msg"]!));
+        Assert.Equal(("Error", "boom"), ((string)task["progress_desc"]!, (string)task["err_msg"]!));
+        Assert.Equal(("Fail", "LoRA训练失败，请稍后重试"), ((string)trained["status"]!, (string)trained["err_msg"]!));
+    }
+
     private static JsonObject With(JsonObject body, string name, JsonNode? value)
     {
         body[name] = value;
