@@ -125,6 +125,26 @@ public sealed partial class ChanjingEmulator : IAsyncDisposable
     /// <returns>The file content.</returns>
     public byte[] GetVideoOutputBytes(string videoId, string extension = ".mp4") => _state.Videos.OutputBytes(videoId, extension);
 
+    /// <summary>
+    /// Forces a TTS task's status from now on: 9 with an error message makes it fail, 9 without one succeed at once;
+    /// 10 (the generating value one source documents) or 1 keep it generating.
+    /// </summary>
+    /// <param name="taskId">The <c>task_id</c> <c>create_audio_task</c> answered.</param>
+    /// <param name="status">The <c>status</c> to report.</param>
+    /// <param name="errorMessage">The <c>errMsg</c> to report (null: none).</param>
+    public void SetSpeechTaskStatus(string taskId, int status, string? errorMessage = null) => _state.Speech.SetStatus(taskId, status, errorMessage);
+
+    /// <summary>The WAV the emulator serves for a TTS task that has succeeded (<c>full.url</c>).</summary>
+    /// <param name="taskId">The task id.</param>
+    /// <returns>The file content.</returns>
+    public byte[] GetSpeechOutputBytes(string taskId) => _state.Speech.OutputBytes(taskId);
+
+    /// <summary>Forces a cloned voice's status from now on: for example 3 (expired), 4 (failed) or 99 (deleted); 2 makes it ready at once.</summary>
+    /// <param name="voiceId">The <c>C-Audio-…</c> id <c>create_customised_audio</c> answered.</param>
+    /// <param name="status">The <c>status</c> to report (0 queued, 1 in production, 2 ready, 3 expired, 4 failed, 99 deleted).</param>
+    /// <param name="errorMessage">The <c>err_msg</c> to report (null: a generic message for 3 and 4, empty otherwise).</param>
+    public void SetCustomVoiceStatus(string voiceId, int status, string? errorMessage = null) => _state.CustomVoices.SetStatus(voiceId, status, errorMessage);
+
     /// <summary>Forces what <c>file_detail</c> reports for an upload, for example 99 (deleted) or 100 (cleaned up).</summary>
     /// <param name="fileId">The <c>file_id</c> from <c>create_upload_url</c>.</param>
     /// <param name="status">The status to report from now on.</param>

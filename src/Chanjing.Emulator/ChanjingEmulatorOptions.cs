@@ -56,14 +56,19 @@ public sealed class ChanjingEmulatorOptions
     /// <summary>
     /// Chanjing's documented request limits (a minute, per account) of the endpoints the emulator serves:
     /// <c>create_upload_url</c> 30 a minute; <c>create_customised_person</c>, <c>create_video</c>,
-    /// <c>video_lip_sync/create</c>, <c>aigc/photo</c> and <c>aigc/motion</c> 10 a minute.
-    /// AI creation and most list and detail endpoints document none.
+    /// <c>video_lip_sync/create</c>, <c>aigc/photo</c> and <c>aigc/motion</c> 10 a minute; <c>create_audio_task</c>
+    /// 500 a minute; <c>create_customised_audio</c>, <c>customised_audio</c> and <c>list_customised_audio</c> 10 a
+    /// minute each. AI creation and the other list and detail endpoints document none.
     /// </summary>
     public static IReadOnlyDictionary<EmulatorEndpoint, int> DocumentedRequestsPerMinute { get; } = new Dictionary<EmulatorEndpoint, int>
     {
         [EmulatorEndpoint.CreateUploadUrl] = 30,
         [EmulatorEndpoint.CreateCustomisedPerson] = 10,
         [EmulatorEndpoint.CreateVideo] = 10,
+        [EmulatorEndpoint.CreateSpeechTask] = 500,
+        [EmulatorEndpoint.CreateCustomVoice] = 10,
+        [EmulatorEndpoint.GetCustomVoice] = 10,
+        [EmulatorEndpoint.ListCustomVoices] = 10,
         [EmulatorEndpoint.CreateLipSync] = 10,
         [EmulatorEndpoint.CreateAvatarPhoto] = 10,
         [EmulatorEndpoint.CreateAvatarMotion] = 10,

@@ -66,6 +66,21 @@ public enum EmulatorEndpoint
     /// <summary><c>POST /open/v1/video_list</c>.</summary>
     ListVideos,
 
+    /// <summary><c>POST /open/v1/create_audio_task</c>: text to speech.</summary>
+    CreateSpeechTask,
+
+    /// <summary><c>POST /open/v1/audio_task_state</c>.</summary>
+    GetSpeechTask,
+
+    /// <summary><c>POST /open/v1/create_customised_audio</c>: a voice clone.</summary>
+    CreateCustomVoice,
+
+    /// <summary><c>GET /open/v1/customised_audio</c>.</summary>
+    GetCustomVoice,
+
+    /// <summary><c>POST /open/v1/list_customised_audio</c>.</summary>
+    ListCustomVoices,
+
     /// <summary><c>POST /open/v1/video_lip_sync/create</c>: a lip-sync video.</summary>
     CreateLipSync,
 

@@ -8,6 +8,7 @@ using Chanjing.Emulator.Journal;
 using Chanjing.Emulator.LipSync;
 using Chanjing.Emulator.Media;
 using Chanjing.Emulator.RateLimits;
+using Chanjing.Emulator.Speech;
 using Chanjing.Emulator.Tasks;
 using Chanjing.Emulator.Tokens;
 using Chanjing.Emulator.Voices;
@@ -16,7 +17,8 @@ namespace Chanjing.Emulator;
 
 /// <summary>
 /// Everything the emulated service knows, one part per area: tokens, AI-creation tasks, public voices and avatars,
-/// customised avatars, avatar videos and lip-sync videos (with their media outputs and callbacks), avatar design, uploaded files, scripted faults and
+/// voice clones, customised avatars, avatar videos, speech and lip-sync videos (with their media outputs and callbacks),
+/// avatar design, uploaded files, scripted faults and
 /// the journal. Each part is thread-safe on its own.
 /// </summary>
 internal sealed class EmulatorState : IDisposable
@@ -32,14 +34,18 @@ internal sealed class EmulatorState : IDisposable
         Voices = new VoiceCatalog(() => BaseAddress);
         PublicAvatars = new PublicAvatarCatalog(() => BaseAddress, media, Voices);
         Persons = new CustomisedPersonStore(options, () => BaseAddress, Files, media);
-        Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, media);
-        LipSyncs = new LipSyncStore(options, () => BaseAddress, Files, Persons, media);
+        CustomVoices = new CustomVoiceStore(options, () => BaseAddress, Files, Persons);
+        Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, CustomVoices, media);
+        Speech = new SpeechTaskStore(options, () => BaseAddress, CustomVoices);
+        LipSyncs = new LipSyncStore(options, () => BaseAddress, Files, CustomVoices, media);
         AvatarDesigns = new AvatarDesignStore(options, () => BaseAddress, media);
         Loras = new LoraStore(options, AvatarDesigns);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
         LipSyncs.Ended += (video, envelope) => Callbacks.Send(video.Id, video.Request.Callback!, envelope);
         Persons.Ended += (person, json) => Callbacks.Send(person.Id, person.Callback!, json);
         Videos.Ended += (video, json) => Callbacks.Send(video.Id, video.Request.Callback!, json);
+        CustomVoices.Ended += (voice, json) => Callbacks.Send(voice.Id, voice.Callback!, json);
+        Speech.Ended += (task, json) => Callbacks.Send(task.Id, task.Callback!, json);
         RateLimits = new EndpointRateLimiter(options);
     }
 
@@ -65,6 +71,10 @@ internal sealed class EmulatorState : IDisposable
 
     public AvatarVideoStore Videos { get; }
 
+    public CustomVoiceStore CustomVoices { get; }
+
+    public SpeechTaskStore Speech { get; }
+
     public LipSyncStore LipSyncs { get; }
 
     public AvatarDesignStore AvatarDesigns { get; }
@@ -84,6 +94,8 @@ internal sealed class EmulatorState : IDisposable
         Tasks.Dispose();
         Persons.Dispose();
         Videos.Dispose();
+        CustomVoices.Dispose();
+        Speech.Dispose();
         LipSyncs.Dispose();
         Callbacks.Dispose();
     }

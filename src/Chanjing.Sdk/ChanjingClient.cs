@@ -79,9 +79,17 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     private StorageTransfers? _transfers;
 
     private AvatarClient? _avatars;
+    private AvatarVideoClient? _avatarVideos;
+    private ProductContext? _products;
+
+    /// <summary>What the product clients share: the API layer, the pipeline and uploads.</summary>
+    private ProductContext Products => _products ??= new ProductContext(Api, Pipeline, Uploader);
 
     /// <inheritdoc />
-    public virtual AvatarClient Avatars => _avatars ??= new AvatarClient(Api);
+    public virtual AvatarClient Avatars => _avatars ??= new AvatarClient(Products);
+
+    /// <inheritdoc />
+    public virtual AvatarVideoClient AvatarVideos => _avatarVideos ??= new AvatarVideoClient(Products);
 
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 

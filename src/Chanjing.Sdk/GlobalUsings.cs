@@ -9,6 +9,7 @@ global using Chanjing.Sdk.Internal.Files;
 global using Chanjing.Sdk.Internal.Http;
 global using Chanjing.Sdk.Internal.Json;
 global using Chanjing.Sdk.Internal.Pipeline;
+global using Chanjing.Sdk.Internal.Products;
 global using Chanjing.Sdk.Internal.Requests;
 global using Chanjing.Sdk.Internal.Submits;
 global using Chanjing.Sdk.Internal.Waiting;

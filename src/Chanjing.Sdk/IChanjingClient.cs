@@ -111,8 +111,22 @@ public interface IChanjingClient
     /// <returns>The size in bytes, or null.</returns>
     Task<long?> GetContentLengthAsync(Uri url, CancellationToken cancellationToken = default);
 
-    /// <summary>Digital humans: the public avatars with their framings, voices and tags, and the tag dictionary.</summary>
+    /// <summary>Digital humans: the public avatars with their framings, voices and tags, the tag dictionary, and customised avatars.</summary>
     AvatarClient Avatars { get; }
+
+    /// <summary>Avatar videos (合成视频): a digital human speaks a script or an audio file.</summary>
+    AvatarVideoClient AvatarVideos { get; }
+
+    /// <summary>
+    /// Saves every output of a succeeded job of any product (<see cref="ChanjingJob.OutputUrls"/>) into a directory, each
+    /// file complete or absent, with its real extension. An expired signed URL is refreshed once by reading the job again.
+    /// </summary>
+    /// <param name="job">The succeeded job.</param>
+    /// <param name="directory">The directory; created if missing.</param>
+    /// <param name="progress">Told of the bytes written so far, per file.</param>
+    /// <param name="cancellationToken">Cancels the download; no partial file is left.</param>
+    /// <returns>The paths of the saved files.</returns>
+    Task<IReadOnlyList<string>> DownloadOutputsAsync(ChanjingJob job, string directory, IProgress<long>? progress = null, CancellationToken cancellationToken = default);
 
     /// <summary>Saves every output of a succeeded task into a directory, each file complete or absent (written to a temporary file, then renamed).</summary>
     /// <param name="task">The succeeded task.</param>

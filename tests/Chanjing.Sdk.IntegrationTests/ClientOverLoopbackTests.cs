@@ -113,7 +113,7 @@ public sealed class ClientOverLoopbackTests
 
         var error = await Assert.ThrowsAsync<ChanjingTaskFailedException>(() => client.GenerateReferenceVideoAsync(Support.Request("a horse [emulator:fail]"), Support.FastWait));
 
-        Assert.Equal(CreationTaskStatus.Error, error.Task.Status);
+        Assert.Equal(CreationTaskStatus.Error, error.Task!.Status);
         Assert.Contains("不消耗蝉豆", error.Task.ErrorMessage, StringComparison.Ordinal);
         Assert.NotNull(error.TaskId);
     }

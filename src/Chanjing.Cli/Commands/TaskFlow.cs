@@ -27,12 +27,12 @@ internal static class TaskFlow
                 progress => client.WaitForCompletionAsync(taskId, connection.WaitWithTimeout(timeout), progress, run.CancellationToken),
                 run.CancellationToken).ConfigureAwait(false);
         }
-        catch (ChanjingTaskFailedException failed)
+        catch (ChanjingTaskFailedException failed) when (failed.Task is { } failedTask)
         {
-            console.Fail(run.Name, $"Task {failed.Task.Id} ended as {failed.Task.Status}: {failed.Task.ErrorMessage ?? "no reason given"} (failed tasks are not charged).");
+            console.Fail(run.Name, $"Task {failedTask.Id} ended as {failedTask.Status}: {failedTask.ErrorMessage ?? "no reason given"} (failed tasks are not charged).");
             if (run.Json)
             {
-                run.PrintJson(w => JsonDocumentWriter.WriteTask(w, failed.Task, null));
+                run.PrintJson(w => JsonDocumentWriter.WriteTask(w, failedTask, null));
             }
 
             return ExitCodes.TaskFailed;

@@ -85,7 +85,7 @@ internal static class Failures
         ChanjingAuthenticationException auth => (ExitCodes.Authentication,
             $"Chanjing refused the credentials ({auth.ServiceMessage ?? auth.Message}). Check CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY{Trace(auth)}."),
         ChanjingTaskFailedException failed => (ExitCodes.TaskFailed,
-            $"Task {failed.Task.Id} ended as {failed.Task.Status}: {failed.Task.ErrorMessage ?? "no reason given"}"),
+            $"{(failed.Task is null ? failed.Job.GetType().Name : "Task")} {failed.Job.Id} failed: {(string.IsNullOrEmpty(failed.Job.ErrorMessage) ? "no reason given" : failed.Job.ErrorMessage)}"),
         ChanjingWaitTimeoutException timeout => (ExitCodes.WaitTimedOut,
             $"Stopped waiting at the --timeout: {Keeps(timeout.UnfinishedTaskIds)} Resume the wait with: {CommandRun.ResumeCommand(timeout.UnfinishedTaskIds)}"),
         ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure,

@@ -6,6 +6,7 @@ using Chanjing.Emulator.Avatars;
 using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Http;
 using Chanjing.Emulator.Media;
+using Chanjing.Emulator.Voices;
 
 namespace Chanjing.Emulator.AvatarVideos;
 
@@ -16,7 +17,7 @@ namespace Chanjing.Emulator.AvatarVideos;
 /// speech or the driving audio), a PNG cover and, when subtitles were asked for, a JSON subtitle timeline; or a 4X / 5X
 /// failure with a documented <c>msg</c>. Thread-safe.
 /// </summary>
-internal sealed class AvatarVideoStore(ChanjingEmulatorOptions options, Func<Uri> baseAddress, FileStore files, CustomisedPersonStore persons, MediaWriter media) : IDisposable
+internal sealed class AvatarVideoStore(ChanjingEmulatorOptions options, Func<Uri> baseAddress, FileStore files, CustomisedPersonStore persons, CustomVoiceStore voices, MediaWriter media) : IDisposable
 {
     /// <summary>A text (or audio file name / URL) holding this makes the video fail for want of credits.</summary>
     public const string InsufficientCreditsMarker = "[emulator:no-credits]";
@@ -56,7 +57,7 @@ internal sealed class AvatarVideoStore(ChanjingEmulatorOptions options, Func<Uri
 
     public EmulatorResponse Create(JsonObject body)
     {
-        var (request, error) = AvatarVideoValidator.Validate(body, files, persons);
+        var (request, error) = AvatarVideoValidator.Validate(body, files, persons, voices);
         if (request is null)
         {
             return EmulatorResponse.Envelope(40000, error!, null);

@@ -19,11 +19,11 @@ internal static class AvatarVideoValidator
     public const int MaxTextLength = 4000;
     public const string UnknownVoiceMessage = "该AI语音被禁用或者不存在";
 
-    public static (AvatarVideoRequest? Request, string? Error) Validate(JsonObject body, FileStore files, CustomisedPersonStore persons)
+    public static (AvatarVideoRequest? Request, string? Error) Validate(JsonObject body, FileStore files, CustomisedPersonStore persons, CustomVoiceStore voices)
     {
         try
         {
-            return (Parse(body, files, persons), null);
+            return (Parse(body, files, persons, voices), null);
         }
         catch (RefusedException e)
         {
@@ -31,7 +31,7 @@ internal static class AvatarVideoValidator
         }
     }
 
-    private static AvatarVideoRequest Parse(JsonObject body, FileStore files, CustomisedPersonStore persons)
+    private static AvatarVideoRequest Parse(JsonObject body, FileStore files, CustomisedPersonStore persons, CustomVoiceStore voices)
     {
         var person = body["person"] as JsonObject ?? throw Refuse("参数错误: person 必填");
         var personId = String(person, "id", "person.id") ?? throw Refuse("参数错误: person.id 必填");
@@ -110,7 +110,7 @@ internal static class AvatarVideoValidator
 
             _ = Number(tts, "pitch", "audio.tts.pitch");
             voice = String(tts, "audio_man", "audio.tts.audio_man") ?? throw Refuse("参数错误: audio.tts.audio_man 必填");
-            if (VoiceCatalog.Find(voice) is null && !persons.IsClonedVoice(voice))
+            if (!voices.IsUsable(voice))
             {
                 throw Refuse(UnknownVoiceMessage);
             }

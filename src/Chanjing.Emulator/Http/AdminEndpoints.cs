@@ -80,6 +80,28 @@ internal static class AdminEndpoints
 
             context.Response.StatusCode = Try(() => state.Persons.SetStatus(RouteId(context), status, (string?)json!["err_reason"]));
         });
+        app.MapPost("/_emulator/speech/{id}/status", async context =>
+        {
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": 9, \"errMsg\": \"...\"}" }).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = Try(() => state.Speech.SetStatus(RouteId(context), status, (string?)json!["errMsg"]));
+        });
+        app.MapPost("/_emulator/voices/{id}/status", async context =>
+        {
+            var json = await ReadObjectAsync(context).ConfigureAwait(false);
+            if (json?["status"] is not JsonValue value || !value.TryGetValue<int>(out var status))
+            {
+                await WriteAsync(context, StatusCodes.Status400BadRequest, new JsonObject { ["error"] = "expected {\"status\": 3, \"err_msg\": \"...\"}" }).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = Try(() => state.CustomVoices.SetStatus(RouteId(context), status, (string?)json!["err_msg"]));
+        });
         app.MapPost("/_emulator/files/{id}/status", async context =>
         {
             var json = await ReadObjectAsync(context).ConfigureAwait(false);

@@ -5,7 +5,8 @@ namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// GET and HEAD of produced outputs (<c>files/outputs/</c> AI creation, <c>files/videos/</c> avatar videos,
-/// <c>files/persons/</c> customised avatars, <c>files/lipsync/</c> lip-sync videos, <c>files/aigc/</c> avatar design), public assets (<c>files/assets/avatars/</c>, <c>files/assets/voices/</c>)
+/// <c>files/persons/</c> customised avatars, <c>files/speech/</c> TTS audio, <c>files/voices/</c> cloned voices' training
+/// clips, <c>files/lipsync/</c> lip-sync videos, <c>files/aigc/</c> avatar design), public assets (<c>files/assets/avatars/</c>, <c>files/assets/voices/</c>)
 /// and uploaded files (<c>files/uploads/</c>), with single byte ranges.
 /// </summary>
 internal static class DownloadEndpoint
@@ -19,6 +20,8 @@ internal static class DownloadEndpoint
             : path.StartsWith("/files/lipsync/", StringComparison.Ordinal) ? state.LipSyncs.Output(path["/files/lipsync/".Length..])
             : path.StartsWith("/files/aigc/", StringComparison.Ordinal) ? state.AvatarDesigns.Output(path["/files/aigc/".Length..])
             : path.StartsWith("/files/persons/", StringComparison.Ordinal) ? state.Persons.Output(path["/files/persons/".Length..])
+            : path.StartsWith("/files/speech/", StringComparison.Ordinal) ? state.Speech.Output(path["/files/speech/".Length..])
+            : path.StartsWith("/files/voices/", StringComparison.Ordinal) ? state.CustomVoices.Clip(path["/files/voices/".Length..])
             : path.StartsWith("/files/assets/avatars/", StringComparison.Ordinal) ? state.PublicAvatars.Asset(path["/files/assets/avatars/".Length..])
             : path.StartsWith("/files/assets/voices/", StringComparison.Ordinal) ? state.Voices.Sample(path["/files/assets/voices/".Length..])
             : null;

@@ -7,8 +7,8 @@ namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// The emulated service: classifies each request, journals it, applies a scripted fault's hooks around processing,
-/// and dispatches to the token registry, the product stores (AI creation, voices, avatars, customised avatars, avatar
-/// videos, lip-sync, avatar design), the file store or downloads.
+/// and dispatches to the token registry, the product stores (AI creation, voices and voice clones, speech, avatars,
+/// customised avatars, avatar videos, lip-sync, avatar design), the file store or downloads.
 /// </summary>
 internal static class ServiceEndpoints
 {
@@ -42,6 +42,11 @@ internal static class ServiceEndpoints
         ("POST", "/open/v1/create_video") => EmulatorEndpoint.CreateVideo,
         ("GET", "/open/v1/video") => EmulatorEndpoint.GetVideo,
         ("POST", "/open/v1/video_list") => EmulatorEndpoint.ListVideos,
+        ("POST", "/open/v1/create_audio_task") => EmulatorEndpoint.CreateSpeechTask,
+        ("POST", "/open/v1/audio_task_state") => EmulatorEndpoint.GetSpeechTask,
+        ("POST", "/open/v1/create_customised_audio") => EmulatorEndpoint.CreateCustomVoice,
+        ("GET", "/open/v1/customised_audio") => EmulatorEndpoint.GetCustomVoice,
+        ("POST", "/open/v1/list_customised_audio") => EmulatorEndpoint.ListCustomVoices,
         ("POST", "/open/v1/video_lip_sync/create") => EmulatorEndpoint.CreateLipSync,
         ("GET", "/open/v1/video_lip_sync/detail") => EmulatorEndpoint.GetLipSync,
         ("POST", "/open/v1/video_lip_sync/list") => EmulatorEndpoint.ListLipSyncs,
@@ -134,6 +139,11 @@ internal static class ServiceEndpoints
             EmulatorEndpoint.CreateVideo => state.Videos.Create(json!),
             EmulatorEndpoint.GetVideo => state.Videos.Get(query["id"]),
             EmulatorEndpoint.ListVideos => state.Videos.List(json!),
+            EmulatorEndpoint.CreateSpeechTask => state.Speech.Create(json!),
+            EmulatorEndpoint.GetSpeechTask => state.Speech.State(json!),
+            EmulatorEndpoint.CreateCustomVoice => state.CustomVoices.Create(json!),
+            EmulatorEndpoint.GetCustomVoice => state.CustomVoices.Get(query["id"]),
+            EmulatorEndpoint.ListCustomVoices => state.CustomVoices.List(json!),
             EmulatorEndpoint.CreateLipSync => state.LipSyncs.Create(json!),
             EmulatorEndpoint.GetLipSync => state.LipSyncs.Get(query["id"]),
             EmulatorEndpoint.ListLipSyncs => state.LipSyncs.List(json!),

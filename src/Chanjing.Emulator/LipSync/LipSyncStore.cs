@@ -6,6 +6,7 @@ using Chanjing.Emulator.AvatarVideos;
 using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Http;
 using Chanjing.Emulator.Media;
+using Chanjing.Emulator.Voices;
 
 namespace Chanjing.Emulator.LipSync;
 
@@ -17,7 +18,7 @@ namespace Chanjing.Emulator.LipSync;
 /// as long as the speech or the driving audio) and a PNG cover, or 30 with a <c>msg</c>. <c>duration</c> is in
 /// milliseconds. Thread-safe.
 /// </summary>
-internal sealed class LipSyncStore(ChanjingEmulatorOptions options, Func<Uri> baseAddress, FileStore files, CustomisedPersonStore persons, MediaWriter media) : IDisposable
+internal sealed class LipSyncStore(ChanjingEmulatorOptions options, Func<Uri> baseAddress, FileStore files, CustomVoiceStore voices, MediaWriter media) : IDisposable
 {
     public const string ServiceErrorMessage = "对口型视频生成失败，请稍后重试";
 
@@ -46,7 +47,7 @@ internal sealed class LipSyncStore(ChanjingEmulatorOptions options, Func<Uri> ba
 
     public EmulatorResponse Create(JsonObject body)
     {
-        var (request, error) = LipSyncValidator.Validate(body, files, persons);
+        var (request, error) = LipSyncValidator.Validate(body, files, voices);
         if (request is null)
         {
             return EmulatorResponse.Envelope(40000, error!, null);

@@ -19,11 +19,11 @@ internal static class LipSyncValidator
     public const string UnsupportedVideoMessage = "不支持的视频格式，仅支持 mp4、mov、webm";
     public const string UnsupportedAudioMessage = "不支持的音频格式，仅支持 mp3、m4a、wav";
 
-    public static (LipSyncRequest? Request, string? Error) Validate(JsonObject body, FileStore files, CustomisedPersonStore persons)
+    public static (LipSyncRequest? Request, string? Error) Validate(JsonObject body, FileStore files, CustomVoiceStore voices)
     {
         try
         {
-            return (Parse(body, files, persons), null);
+            return (Parse(body, files, voices), null);
         }
         catch (RequestRefusedException e)
         {
@@ -31,7 +31,7 @@ internal static class LipSyncValidator
         }
     }
 
-    private static LipSyncRequest Parse(JsonObject body, FileStore files, CustomisedPersonStore persons)
+    private static LipSyncRequest Parse(JsonObject body, FileStore files, CustomVoiceStore voices)
     {
         var (video, videoError) = files.Ready(Required(body, "video_file_id"), "lip_sync_video");
         if (video is null)
@@ -74,7 +74,7 @@ internal static class LipSyncValidator
             }
 
             voice = String(tts, "audio_man_id") is { Length: > 0 } id ? id : throw Refuse("参数错误: tts_config.audio_man_id 必填");
-            if (VoiceCatalog.Find(voice) is null && !persons.IsClonedVoice(voice))
+            if (!voices.IsUsable(voice))
             {
                 throw Refuse(UnknownVoiceMessage);
             }

@@ -4,20 +4,26 @@ namespace Chanjing.Sdk;
 
 /// <summary>
 /// Digital humans (<see cref="IChanjingClient.Avatars"/>): the public avatars with their framings, voices and tags,
-/// and the tag dictionary to filter them by. Members are virtual, for mocking.
+/// the tag dictionary to filter them by, and the account's customised avatars (made from a video of a real person).
+/// Members are virtual, for mocking.
 /// </summary>
-public class AvatarClient
+public partial class AvatarClient
 {
-    private readonly ChanjingApi? _api;
+    /// <summary>The page size of the customised-avatar listing.</summary>
+    internal const int PageSize = 50;
+
+    private readonly ProductContext? _context;
 
     /// <summary>For mocking frameworks only: every member throws until overridden.</summary>
     protected AvatarClient()
     {
     }
 
-    internal AvatarClient(ChanjingApi api) => _api = api;
+    internal AvatarClient(ProductContext context) => _context = context;
 
-    private ChanjingApi Api => _api ?? throw new InvalidOperationException("This AvatarClient was created with the protected constructor meant for mocking; override the members you call.");
+    private ProductContext Context => _context ?? throw new InvalidOperationException("This AvatarClient was created with the protected constructor meant for mocking; override the members you call.");
+
+    private ChanjingApi Api => Context.Api;
 
     /// <summary>
     /// Every public avatar (<c>list_common_dp</c>), paged to the end and each yielded once, optionally only those

@@ -62,6 +62,12 @@ public class ChanjingException : Exception
     /// <summary>How long the service asked the caller to wait before trying again, when it said.</summary>
     public TimeSpan? RetryAfter { get; internal init; }
 
+    /// <summary>
+    /// Whether the service's text says the account lacks credits (蝉豆不足, 余额不足, 扣费失败, 欠费, ...): top up before
+    /// trying again. Read from <see cref="ServiceMessage"/>, on call failures and failed jobs alike.
+    /// </summary>
+    public bool IsBillingFailure => BillingMessages.Matches(ServiceMessage);
+
     /// <summary>What the failed attempt proves about the request (<see cref="SendOutcome"/>): the only place that says so.</summary>
     internal SendOutcome Outcome { get; init; }
 }

@@ -1,21 +1,36 @@
 namespace Chanjing.Sdk;
 
-/// <summary>A waited task ended as <c>Error</c> or <c>Fail</c>. Failed tasks are not charged.</summary>
+/// <summary>
+/// A waited job ended in failure by its product's rule: an AI-creation task as <c>Error</c> or <c>Fail</c>, an avatar
+/// video with a 4X / 5X status, a customised avatar with 4 or 5, and so on. The service's text is
+/// <see cref="ChanjingException.ServiceMessage"/>; <see cref="ChanjingException.IsBillingFailure"/> says when it is a
+/// lack of credits. Failed jobs are not charged.
+/// </summary>
 public class ChanjingTaskFailedException : ChanjingException
 {
-    /// <summary>Creates the exception for a task that ended in failure.</summary>
+    /// <summary>Creates the exception for an AI-creation task that ended in failure.</summary>
     /// <param name="task">The failed task.</param>
     public ChanjingTaskFailedException(CreationTask task)
-        : base(BuildMessage(task))
+        : this((ChanjingJob)task)
     {
-        Task = task ?? throw new ArgumentNullException(nameof(task));
-        TaskId = task.Id;
     }
 
-    /// <summary>The task as last reported, with its <see cref="CreationTask.ErrorMessage"/>.</summary>
-    public CreationTask Task { get; }
+    /// <summary>Creates the exception for any product's job that ended in failure.</summary>
+    /// <param name="job">The failed job, with its status and error text.</param>
+    public ChanjingTaskFailedException(ChanjingJob job)
+        : base(BuildMessage(job), null, job?.ErrorMessage, null, null, isTransient: false)
+    {
+        Job = job ?? throw new ArgumentNullException(nameof(job));
+        TaskId = job.Id;
+    }
 
-    private static string BuildMessage(CreationTask? task) => task is null
+    /// <summary>The job as last reported (an <see cref="AvatarVideo"/>, a <see cref="CustomAvatar"/>, a <see cref="CreationTask"/>, ...).</summary>
+    public ChanjingJob Job { get; }
+
+    /// <summary>The failed AI-creation task, with its <see cref="CreationTask.ErrorMessage"/>; null when the job is another product's (see <see cref="Job"/>).</summary>
+    public CreationTask? Task => Job as CreationTask;
+
+    private static string BuildMessage(ChanjingJob? job) => job is null
         ? "The task failed."
-        : $"Task {task.Id} ended with status {task.Status}: {(string.IsNullOrEmpty(task.ErrorMessage) ? "(no error message)" : task.ErrorMessage)}";
+        : $"{job.Kind} {job.Id} ended with status {job.StatusText}: {(string.IsNullOrEmpty(job.ErrorMessage) ? "(no error message)" : job.ErrorMessage)}";
 }

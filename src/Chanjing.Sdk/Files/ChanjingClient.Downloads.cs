@@ -41,22 +41,26 @@ public partial class ChanjingClient
     }
 
     /// <inheritdoc />
-    public virtual async Task<IReadOnlyList<string>> DownloadOutputsAsync(CreationTask task, string directory, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
+    public virtual Task<IReadOnlyList<string>> DownloadOutputsAsync(CreationTask task, string directory, IProgress<long>? progress = null, CancellationToken cancellationToken = default) =>
+        DownloadOutputsAsync((ChanjingJob)task, directory, progress, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async Task<IReadOnlyList<string>> DownloadOutputsAsync(ChanjingJob job, string directory, IProgress<long>? progress = null, CancellationToken cancellationToken = default)
     {
-        Guard.NotNull(task, nameof(task));
+        Guard.NotNull(job, nameof(job));
         Guard.NotNullOrWhiteSpace(directory, nameof(directory));
-        if (!task.Status.IsSuccess || task.OutputUrls.Count == 0)
+        if (!job.IsSucceeded || job.OutputUrls.Count == 0)
         {
-            throw new ArgumentException($"Task {task.Id} has no outputs to download (status {task.Status}).", nameof(task));
+            throw new ArgumentException($"{job.Kind} {job.Id} has no outputs to download (status {job.StatusText}).", nameof(job));
         }
 
-        var urls = task.OutputUrls.ToArray();
+        var urls = job.OutputUrls.ToArray();
         foreach (var url in urls)
         {
             if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
             {
                 // The service's data, not the caller's argument: a failure of the call, not a usage error.
-                throw new ChanjingException($"Task {task.Id} reports an output that is not an absolute http(s) URL ('{Redaction.Url(url)}'); it cannot be downloaded.", null, null, null, null, isTransient: false) { TaskId = task.Id };
+                throw new ChanjingException($"{job.Kind} {job.Id} reports an output that is not an absolute http(s) URL ('{Redaction.Url(url)}'); it cannot be downloaded.", null, null, null, null, isTransient: false) { TaskId = job.Id };
             }
         }
 
@@ -65,16 +69,16 @@ public partial class ChanjingClient
         var refreshed = false;
         for (var i = 0; i < urls.Length; i++)
         {
-            var target = Path.Combine(directory, OutputFileName(task, urls[i], i, urls.Length));
+            var target = Path.Combine(directory, OutputFileName(job, urls[i], i, urls.Length));
             try
             {
                 await DownloadToFileAsync(urls[i], target, progress, cancellationToken).ConfigureAwait(false);
             }
             catch (ChanjingException ex) when (!refreshed && ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
             {
-                // A signed output URL may have expired: ask for the task again, once, for fresh URLs.
+                // A signed output URL may have expired: ask for the job again, once, for fresh URLs.
                 refreshed = true;
-                var fresh = await GetTaskAsync(task.Id, cancellationToken).ConfigureAwait(false);
+                var fresh = await ReadAgainAsync(job, cancellationToken).ConfigureAwait(false);
                 if (fresh.OutputUrls.Count != urls.Length)
                 {
                     throw;
@@ -89,6 +93,15 @@ public partial class ChanjingClient
 
         return saved;
     }
+
+    /// <summary>The job as its product's (virtual, mockable) get reports it now.</summary>
+    private async Task<ChanjingJob> ReadAgainAsync(ChanjingJob job, CancellationToken cancellationToken) => job switch
+    {
+        CreationTask task => await GetTaskAsync(task.Id, cancellationToken).ConfigureAwait(false),
+        AvatarVideo video => await AvatarVideos.GetAsync(video.Id, cancellationToken).ConfigureAwait(false),
+        CustomAvatar avatar => await Avatars.GetAsync(avatar.Id, cancellationToken).ConfigureAwait(false),
+        _ => throw new NotSupportedException($"{job.GetType().Name} cannot be read again."),
+    };
 
     private async Task DownloadToFileAsync(Uri url, string target, IProgress<long>? progress, CancellationToken cancellationToken)
     {
@@ -120,16 +133,16 @@ public partial class ChanjingClient
         }
     }
 
-    private static string OutputFileName(CreationTask task, Uri url, int index, int count)
+    private static string OutputFileName(ChanjingJob job, Uri url, int index, int count)
     {
         var name = url.IsAbsoluteUri ? Path.GetFileName(Uri.UnescapeDataString(url.AbsolutePath)) : string.Empty;
         var extension = Path.GetExtension(name);
         if (string.IsNullOrEmpty(extension) || extension.Length > 6 || extension.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
-            extension = task.Type == CreationType.Image ? ".png" : ".mp4";
+            extension = job is CreationTask { Type.Value: 1 } ? ".png" : ".mp4";
         }
 
-        var safeId = new string(task.Id.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c).ToArray());
+        var safeId = new string(job.Id.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c).ToArray());
         return count == 1 ? safeId + extension : $"{safeId}-{index + 1}{extension}";
     }
 

@@ -37,4 +37,13 @@ public abstract class ChanjingJob
 
     /// <summary>The job object exactly as received, so fields this version does not model stay reachable.</summary>
     public abstract JsonElement RawJson { get; }
+
+    /// <summary>What the job is, for messages ("Task", "Avatar video", ...).</summary>
+    internal abstract string Kind { get; }
+
+    /// <summary>The status as text, for messages and logs.</summary>
+    internal abstract string StatusText { get; }
+
+    /// <summary>Whether the status is one this version knows (an unknown one is polled through and logged once).</summary>
+    internal virtual bool IsKnownStatus => true;
 }

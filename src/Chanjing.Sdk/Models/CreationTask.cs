@@ -112,6 +112,12 @@ public sealed class CreationTask : ChanjingJob
         return JsonElement.ParseValue(ref reader);
     }
 
+    /// <inheritdoc />
+    internal override string Kind => "Task";
+
+    /// <inheritdoc />
+    internal override string StatusText => Status.Value;
+
     /// <summary>Returns a short description: id, status and error message.</summary>
     public override string ToString() =>
         string.IsNullOrEmpty(ErrorMessage) ? $"{Id} ({Status})" : $"{Id} ({Status}: {ErrorMessage})";

@@ -176,7 +176,7 @@ internal static class ReadmeSnippets
         }
         catch (ChanjingTaskFailedException failed)
         {
-            Console.WriteLine($"Task {failed.Task.Id} failed (not charged): {failed.Task.ErrorMessage}");
+            Console.WriteLine($"Task {failed.Job.Id} failed (not charged): {failed.Job.ErrorMessage}");
         }
         catch (ChanjingWaitTimeoutException timeout)
         {

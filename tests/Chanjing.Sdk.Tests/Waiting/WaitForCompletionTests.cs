@@ -127,7 +127,7 @@ public sealed class WaitForCompletionTests
         await Driver.RunAsync(time, wait);
 
         var error = await Assert.ThrowsAsync<ChanjingTaskFailedException>(() => wait);
-        Assert.Equal(status, error.Task.Status.Value);
+        Assert.Equal(status, error.Task!.Status.Value);
         Assert.Equal("t1", error.TaskId);
         Assert.Contains("不消耗蝉豆", error.Message, StringComparison.Ordinal);
     }

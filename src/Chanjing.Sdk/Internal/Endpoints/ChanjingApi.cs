@@ -51,4 +51,19 @@ internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> ht
 
     public Task<IReadOnlyList<AvatarTagCategory>> ListAvatarTagsAsync(CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.ListAvatarTags, cancellationToken);
+
+    public Task<AvatarVideo> GetAvatarVideoAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetAvatarVideo, cancellationToken, "id=" + Uri.EscapeDataString(id));
+
+    public Task<JobPage<AvatarVideo>> ListAvatarVideosAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListAvatarVideos, cancellationToken, body: JobPages.Body(page, pageSize));
+
+    public Task<CustomAvatar> GetCustomAvatarAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetCustomAvatar, cancellationToken, "id=" + Uri.EscapeDataString(id));
+
+    public Task<JobPage<CustomAvatar>> ListCustomAvatarsAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListCustomAvatars, cancellationToken, body: JobPages.Body(page, pageSize));
+
+    public Task<bool> DeleteCustomAvatarAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.DeleteCustomAvatar, cancellationToken, body: JsonBody.Write(w => w.WriteString("id", id)));
 }

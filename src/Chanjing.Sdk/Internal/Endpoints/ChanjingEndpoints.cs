@@ -29,4 +29,25 @@ internal static class ChanjingEndpoints
 
     /// <summary><c>GET /open/v1/common/tag_list</c>: the tag dictionary, every category.</summary>
     public static readonly ChanjingEndpoint<IReadOnlyList<AvatarTagCategory>> ListAvatarTags = new("tag list", HttpMethod.Get, "open/v1/common/tag_list", RequestKind.Read, authenticated: true, sensitive: false, static r => AvatarReader.ReadTags(r.Data));
+
+    /// <summary><c>POST /open/v1/create_video</c>: an avatar video, paid; retried only when certainly refused.</summary>
+    public static readonly ChanjingEndpoint<string> CreateAvatarVideo = new("avatar video create", HttpMethod.Post, "open/v1/create_video", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar video"));
+
+    /// <summary><c>GET /open/v1/video?id=</c>.</summary>
+    public static readonly ChanjingEndpoint<AvatarVideo> GetAvatarVideo = new("avatar video lookup", HttpMethod.Get, "open/v1/video", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadAvatarVideo(r.Data));
+
+    /// <summary><c>POST /open/v1/video_list</c>: a page, <c>{List, PageInfo}</c> (capitalised).</summary>
+    public static readonly ChanjingEndpoint<JobPage<AvatarVideo>> ListAvatarVideos = new("avatar video list", HttpMethod.Post, "open/v1/video_list", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "avatar video", ProductReaders.ReadAvatarVideo));
+
+    /// <summary><c>POST /open/v1/create_customised_person</c>: a customised avatar, paid; retried only when certainly refused.</summary>
+    public static readonly ChanjingEndpoint<string> CreateCustomAvatar = new("customised avatar create", HttpMethod.Post, "open/v1/create_customised_person", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "customised avatar"));
+
+    /// <summary><c>GET /open/v1/customised_person?id=</c>.</summary>
+    public static readonly ChanjingEndpoint<CustomAvatar> GetCustomAvatar = new("customised avatar lookup", HttpMethod.Get, "open/v1/customised_person", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadCustomAvatar(r.Data));
+
+    /// <summary><c>POST /open/v1/list_customised_person</c>: a page, <c>{list, page_info}</c>.</summary>
+    public static readonly ChanjingEndpoint<JobPage<CustomAvatar>> ListCustomAvatars = new("customised avatar list", HttpMethod.Post, "open/v1/list_customised_person", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "customised avatar", ProductReaders.ReadCustomAvatar));
+
+    /// <summary><c>POST /open/v1/delete_customised_person</c>: only the envelope matters. Deleting twice deletes once, so it is retried like a read.</summary>
+    public static readonly ChanjingEndpoint<bool> DeleteCustomAvatar = new("customised avatar delete", HttpMethod.Post, "open/v1/delete_customised_person", RequestKind.Read, authenticated: true, sensitive: false, static _ => true);
 }

@@ -59,6 +59,9 @@ internal sealed class SubmitRegistry
         return false;
     }
 
+    /// <summary>Records an id a product's create call returned (those never claim, so they register nothing else); false when it was already returned.</summary>
+    public bool Returned(string id, TimeProvider time) => TryReturn(id, time);
+
     /// <summary>Records <paramref name="id"/> as returned; false when a submit already returned it.</summary>
     private bool TryReturn(string id, TimeProvider time)
     {
