@@ -12,7 +12,7 @@ namespace Chanjing.Emulator;
 /// real PNG and MP4 outputs), uploads and downloads, completion callbacks, with scriptable faults and a request journal.
 /// Start one per test with <see cref="StartAsync"/>.
 /// </summary>
-public sealed class ChanjingEmulator : IAsyncDisposable
+public sealed partial class ChanjingEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly EmulatorState _state;

@@ -45,16 +45,20 @@ public sealed class ChanjingEmulatorOptions
     public int? RequestsPerSecondPerToken { get; set; }
 
     /// <summary>
-    /// Whether the emulator applies Chanjing's documented per-endpoint limits (<see cref="DocumentedRequestsPerMinute"/>),
-    /// answering 40001 above them, in any sliding minute on <see cref="TimeProvider"/>. Default false: no limits.
+    /// Whether the emulator applies Chanjing's documented per-endpoint limits (<see cref="DocumentedRequestsPerMinute"/>
+    /// in any sliding minute, <see cref="DocumentedRequestsPerSecond"/> in any sliding second, on <see cref="TimeProvider"/>),
+    /// answering 40001 above them, and the text-to-digital-person reference's one running task at a time for
+    /// <c>aigc/photo</c> and for <c>aigc/motion</c> (a second create while one is queued or generating answers 40001).
+    /// Default false: no limits.
     /// </summary>
     public bool EnforceDocumentedRateLimits { get; set; }
 
     /// <summary>
     /// Chanjing's documented request limits (a minute, per account) of the endpoints the emulator serves:
-    /// <c>create_upload_url</c> 30 a minute, <c>create_customised_person</c> and <c>create_video</c> 10 a minute,
-    /// <c>create_audio_task</c> 500 a minute, <c>create_customised_audio</c>, <c>customised_audio</c> and
-    /// <c>list_customised_audio</c> 10 a minute each. AI creation and the other list and detail endpoints document none.
+    /// <c>create_upload_url</c> 30 a minute; <c>create_customised_person</c>, <c>create_video</c>,
+    /// <c>video_lip_sync/create</c>, <c>aigc/photo</c> and <c>aigc/motion</c> 10 a minute; <c>create_audio_task</c>
+    /// 500 a minute; <c>create_customised_audio</c>, <c>customised_audio</c> and <c>list_customised_audio</c> 10 a
+    /// minute each. AI creation and the other list and detail endpoints document none.
     /// </summary>
     public static IReadOnlyDictionary<EmulatorEndpoint, int> DocumentedRequestsPerMinute { get; } = new Dictionary<EmulatorEndpoint, int>
     {
@@ -65,6 +69,16 @@ public sealed class ChanjingEmulatorOptions
         [EmulatorEndpoint.CreateCustomVoice] = 10,
         [EmulatorEndpoint.GetCustomVoice] = 10,
         [EmulatorEndpoint.ListCustomVoices] = 10,
+        [EmulatorEndpoint.CreateLipSync] = 10,
+        [EmulatorEndpoint.CreateAvatarPhoto] = 10,
+        [EmulatorEndpoint.CreateAvatarMotion] = 10,
+    };
+
+    /// <summary>Chanjing's documented request limits a second (per account): <c>video_lip_sync/detail</c> and <c>/list</c> 10 a second.</summary>
+    public static IReadOnlyDictionary<EmulatorEndpoint, int> DocumentedRequestsPerSecond { get; } = new Dictionary<EmulatorEndpoint, int>
+    {
+        [EmulatorEndpoint.GetLipSync] = 10,
+        [EmulatorEndpoint.ListLipSyncs] = 10,
     };
 
     /// <summary>

@@ -80,4 +80,34 @@ public enum EmulatorEndpoint
 
     /// <summary><c>POST /open/v1/list_customised_audio</c>.</summary>
     ListCustomVoices,
+
+    /// <summary><c>POST /open/v1/video_lip_sync/create</c>: a lip-sync video.</summary>
+    CreateLipSync,
+
+    /// <summary><c>GET /open/v1/video_lip_sync/detail</c>.</summary>
+    GetLipSync,
+
+    /// <summary><c>POST /open/v1/video_lip_sync/list</c>.</summary>
+    ListLipSyncs,
+
+    /// <summary><c>POST /open/v1/aigc/photo</c>: an avatar design photo task.</summary>
+    CreateAvatarPhoto,
+
+    /// <summary><c>GET /open/v1/aigc/photo/task</c>.</summary>
+    GetAvatarPhoto,
+
+    /// <summary><c>GET /open/v1/aigc/photo/task/page</c>: photo and motion tasks.</summary>
+    ListAvatarDesignTasks,
+
+    /// <summary><c>POST /open/v1/aigc/motion</c>: an avatar design motion (talking video) task.</summary>
+    CreateAvatarMotion,
+
+    /// <summary><c>GET /open/v1/aigc/motion/task</c>.</summary>
+    GetAvatarMotion,
+
+    /// <summary><c>POST /open/v1/aigc/lora/task/create</c>: a LoRA training task.</summary>
+    CreateLora,
+
+    /// <summary><c>GET /open/v1/aigc/lora/task</c>.</summary>
+    GetLora,
 }

@@ -1,9 +1,11 @@
+using Chanjing.Emulator.AvatarDesign;
 using Chanjing.Emulator.Avatars;
 using Chanjing.Emulator.AvatarVideos;
 using Chanjing.Emulator.Callbacks;
 using Chanjing.Emulator.Faults;
 using Chanjing.Emulator.Files;
 using Chanjing.Emulator.Journal;
+using Chanjing.Emulator.LipSync;
 using Chanjing.Emulator.Media;
 using Chanjing.Emulator.RateLimits;
 using Chanjing.Emulator.Speech;
@@ -15,7 +17,8 @@ namespace Chanjing.Emulator;
 
 /// <summary>
 /// Everything the emulated service knows, one part per area: tokens, AI-creation tasks, public voices and avatars,
-/// voice clones, customised avatars, avatar videos and speech (with their media outputs and callbacks), uploaded files, scripted faults and
+/// voice clones, customised avatars, avatar videos, speech and lip-sync videos (with their media outputs and callbacks),
+/// avatar design, uploaded files, scripted faults and
 /// the journal. Each part is thread-safe on its own.
 /// </summary>
 internal sealed class EmulatorState : IDisposable
@@ -34,7 +37,11 @@ internal sealed class EmulatorState : IDisposable
         CustomVoices = new CustomVoiceStore(options, () => BaseAddress, Files, Persons);
         Videos = new AvatarVideoStore(options, () => BaseAddress, Files, Persons, CustomVoices, media);
         Speech = new SpeechTaskStore(options, () => BaseAddress, CustomVoices);
+        LipSyncs = new LipSyncStore(options, () => BaseAddress, Files, CustomVoices, media);
+        AvatarDesigns = new AvatarDesignStore(options, () => BaseAddress, media);
+        Loras = new LoraStore(options, AvatarDesigns);
         Callbacks = new CallbackDispatcher(options, Journal, Tasks);
+        LipSyncs.Ended += (video, envelope) => Callbacks.Send(video.Id, video.Request.Callback!, envelope);
         Persons.Ended += (person, json) => Callbacks.Send(person.Id, person.Callback!, json);
         Videos.Ended += (video, json) => Callbacks.Send(video.Id, video.Request.Callback!, json);
         CustomVoices.Ended += (voice, json) => Callbacks.Send(voice.Id, voice.Callback!, json);
@@ -68,6 +75,12 @@ internal sealed class EmulatorState : IDisposable
 
     public SpeechTaskStore Speech { get; }
 
+    public LipSyncStore LipSyncs { get; }
+
+    public AvatarDesignStore AvatarDesigns { get; }
+
+    public LoraStore Loras { get; }
+
     public FaultQueue Faults { get; } = new();
 
     public EndpointRateLimiter RateLimits { get; }
@@ -83,6 +96,7 @@ internal sealed class EmulatorState : IDisposable
         Videos.Dispose();
         CustomVoices.Dispose();
         Speech.Dispose();
+        LipSyncs.Dispose();
         Callbacks.Dispose();
     }
 }

@@ -16,7 +16,7 @@ for (var i = 0; i < args.Length; i++)
     {
         case "--help" or "-h" or "-?":
             Console.WriteLine($"""
-                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, public voices and avatars, customised avatars, avatar videos, text to speech, voice clones, uploads, downloads, callbacks) with controls under /_emulator/.
+                Chanjing emulator: a local Chanjing Open API (tokens, AI creation, public voices and avatars, customised avatars, avatar videos, text to speech, voice clones, lip-sync, avatar design, uploads, downloads, callbacks) with controls under /_emulator/.
 
                 Usage: dotnet Chanjing.Emulator.dll [options]
 
@@ -103,7 +103,8 @@ await app.WaitForShutdownAsync();
 state.Dispose();
 return 0;
 
-static string Limits() => string.Join(", ", ChanjingEmulatorOptions.DocumentedRequestsPerMinute.Select(l => $"{WireName(l.Key)} {l.Value}/min"));
+static string Limits() => string.Join(", ", ChanjingEmulatorOptions.DocumentedRequestsPerMinute.Select(l => $"{WireName(l.Key)} {l.Value}/min")
+    .Concat(ChanjingEmulatorOptions.DocumentedRequestsPerSecond.Select(l => $"{WireName(l.Key)} {l.Value}/s")));
 
 static string WireName(EmulatorEndpoint endpoint) => endpoint switch
 {
@@ -114,6 +115,11 @@ static string WireName(EmulatorEndpoint endpoint) => endpoint switch
     EmulatorEndpoint.CreateCustomVoice => "create_customised_audio",
     EmulatorEndpoint.GetCustomVoice => "customised_audio",
     EmulatorEndpoint.ListCustomVoices => "list_customised_audio",
+    EmulatorEndpoint.CreateLipSync => "video_lip_sync/create",
+    EmulatorEndpoint.GetLipSync => "video_lip_sync/detail",
+    EmulatorEndpoint.ListLipSyncs => "video_lip_sync/list",
+    EmulatorEndpoint.CreateAvatarPhoto => "aigc/photo",
+    EmulatorEndpoint.CreateAvatarMotion => "aigc/motion",
     _ => endpoint.ToString(),
 };
 

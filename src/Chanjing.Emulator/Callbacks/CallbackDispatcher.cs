@@ -9,7 +9,7 @@ namespace Chanjing.Emulator.Callbacks;
 
 /// <summary>
 /// Sends the completion callback of a job that carried a <c>callback</c> URL: for an AI-creation task a POST of the same
-/// JSON that GET answers for it, for a customised avatar or an avatar video the bare object (GET's <c>data</c>), retried up to <see cref="ChanjingEmulatorOptions.CallbackMaxAttempts"/> times on a non-2xx answer or a
+/// JSON that GET answers for it, for a customised avatar or an avatar video the bare object (GET's <c>data</c>), for a lip-sync video the full envelope, retried up to <see cref="ChanjingEmulatorOptions.CallbackMaxAttempts"/> times on a non-2xx answer or a
 /// failed connection, <see cref="ChanjingEmulatorOptions.CallbackRetryDelay"/> (times the attempt) apart on the
 /// emulator's clock. Only loopback URLs are called unless <see cref="ChanjingEmulatorOptions.AllowNonLoopbackCallbacks"/>.
 /// Each attempt is journaled (a <see cref="EmulatorEndpoint.Callback"/> entry and an <see cref="EmulatorCallbackDelivery"/>).
@@ -32,8 +32,8 @@ internal sealed class CallbackDispatcher : IDisposable
     public event Action<EmulatorCallbackDelivery>? Attempted;
 
     /// <summary>
-    /// Delivers <paramref name="body"/> as it is (the bare object, not an envelope: what customised avatars and avatar
-    /// videos document) for the job <paramref name="id"/>, in the background.
+    /// Delivers <paramref name="body"/> as it is (the bare object of customised avatars and avatar videos, the envelope
+    /// a lip-sync store built) for the job <paramref name="id"/>, in the background.
     /// </summary>
     public void Send(string id, Uri url, JsonNode body) => _ = DeliverAsync(id, url, EmulatorResponse.Text(body));
 

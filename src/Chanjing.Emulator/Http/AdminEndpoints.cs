@@ -113,6 +113,7 @@ internal static class AdminEndpoints
 
             context.Response.StatusCode = Try(() => state.Files.SetStatus(RouteId(context), status));
         });
+        AdminProductEndpoints.Map(app, state);
         app.MapPost("/_emulator/token/invalidate", context =>
         {
             state.Tokens.Invalidate();
@@ -121,10 +122,10 @@ internal static class AdminEndpoints
         });
     }
 
-    private static string RouteId(HttpContext context) => (string)context.GetRouteValue("id")!;
+    internal static string RouteId(HttpContext context) => (string)context.GetRouteValue("id")!;
 
     /// <summary>204 when the change was made, 404 when the task or file does not exist.</summary>
-    private static int Try(Action change)
+    internal static int Try(Action change)
     {
         try
         {
@@ -137,7 +138,7 @@ internal static class AdminEndpoints
         }
     }
 
-    private static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
+    internal static async Task<JsonObject?> ReadObjectAsync(HttpContext context)
     {
         try
         {
@@ -149,7 +150,7 @@ internal static class AdminEndpoints
         }
     }
 
-    private static Task WriteAsync(HttpContext context, int status, JsonObject body)
+    internal static Task WriteAsync(HttpContext context, int status, JsonObject body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -5,8 +5,8 @@ namespace Chanjing.Emulator.Http;
 
 /// <summary>
 /// GET and HEAD of produced outputs (<c>files/outputs/</c> AI creation, <c>files/videos/</c> avatar videos,
-/// <c>files/persons/</c> customised avatars,
-/// <c>files/speech/</c> TTS audio, <c>files/voices/</c> cloned voices' training clips), public assets (<c>files/assets/avatars/</c>, <c>files/assets/voices/</c>)
+/// <c>files/persons/</c> customised avatars, <c>files/speech/</c> TTS audio, <c>files/voices/</c> cloned voices' training
+/// clips, <c>files/lipsync/</c> lip-sync videos, <c>files/aigc/</c> avatar design), public assets (<c>files/assets/avatars/</c>, <c>files/assets/voices/</c>)
 /// and uploaded files (<c>files/uploads/</c>), with single byte ranges.
 /// </summary>
 internal static class DownloadEndpoint
@@ -17,6 +17,8 @@ internal static class DownloadEndpoint
         var file = path.StartsWith("/files/outputs/", StringComparison.Ordinal) ? state.Tasks.Output(path["/files/outputs/".Length..])
             : path.StartsWith("/files/uploads/", StringComparison.Ordinal) ? state.Files.Content(path["/files/uploads/".Length..])
             : path.StartsWith("/files/videos/", StringComparison.Ordinal) ? state.Videos.Output(path["/files/videos/".Length..])
+            : path.StartsWith("/files/lipsync/", StringComparison.Ordinal) ? state.LipSyncs.Output(path["/files/lipsync/".Length..])
+            : path.StartsWith("/files/aigc/", StringComparison.Ordinal) ? state.AvatarDesigns.Output(path["/files/aigc/".Length..])
             : path.StartsWith("/files/persons/", StringComparison.Ordinal) ? state.Persons.Output(path["/files/persons/".Length..])
             : path.StartsWith("/files/speech/", StringComparison.Ordinal) ? state.Speech.Output(path["/files/speech/".Length..])
             : path.StartsWith("/files/voices/", StringComparison.Ordinal) ? state.CustomVoices.Clip(path["/files/voices/".Length..])

@@ -8,7 +8,7 @@ namespace Chanjing.Emulator.Http;
 /// <summary>
 /// The emulated service: classifies each request, journals it, applies a scripted fault's hooks around processing,
 /// and dispatches to the token registry, the product stores (AI creation, voices and voice clones, speech, avatars,
-/// customised avatars, avatar videos), the file store or downloads.
+/// customised avatars, avatar videos, lip-sync, avatar design), the file store or downloads.
 /// </summary>
 internal static class ServiceEndpoints
 {
@@ -47,6 +47,16 @@ internal static class ServiceEndpoints
         ("POST", "/open/v1/create_customised_audio") => EmulatorEndpoint.CreateCustomVoice,
         ("GET", "/open/v1/customised_audio") => EmulatorEndpoint.GetCustomVoice,
         ("POST", "/open/v1/list_customised_audio") => EmulatorEndpoint.ListCustomVoices,
+        ("POST", "/open/v1/video_lip_sync/create") => EmulatorEndpoint.CreateLipSync,
+        ("GET", "/open/v1/video_lip_sync/detail") => EmulatorEndpoint.GetLipSync,
+        ("POST", "/open/v1/video_lip_sync/list") => EmulatorEndpoint.ListLipSyncs,
+        ("POST", "/open/v1/aigc/photo") => EmulatorEndpoint.CreateAvatarPhoto,
+        ("GET", "/open/v1/aigc/photo/task") => EmulatorEndpoint.GetAvatarPhoto,
+        ("GET", "/open/v1/aigc/photo/task/page") => EmulatorEndpoint.ListAvatarDesignTasks,
+        ("POST", "/open/v1/aigc/motion") => EmulatorEndpoint.CreateAvatarMotion,
+        ("GET", "/open/v1/aigc/motion/task") => EmulatorEndpoint.GetAvatarMotion,
+        ("POST", "/open/v1/aigc/lora/task/create") => EmulatorEndpoint.CreateLora,
+        ("GET", "/open/v1/aigc/lora/task") => EmulatorEndpoint.GetLora,
         ("GET" or "HEAD", var p) when p!.StartsWith("/files/", StringComparison.Ordinal) => EmulatorEndpoint.Download,
         _ => EmulatorEndpoint.Unknown,
     };
@@ -134,6 +144,16 @@ internal static class ServiceEndpoints
             EmulatorEndpoint.CreateCustomVoice => state.CustomVoices.Create(json!),
             EmulatorEndpoint.GetCustomVoice => state.CustomVoices.Get(query["id"]),
             EmulatorEndpoint.ListCustomVoices => state.CustomVoices.List(json!),
+            EmulatorEndpoint.CreateLipSync => state.LipSyncs.Create(json!),
+            EmulatorEndpoint.GetLipSync => state.LipSyncs.Get(query["id"]),
+            EmulatorEndpoint.ListLipSyncs => state.LipSyncs.List(json!),
+            EmulatorEndpoint.CreateAvatarPhoto => state.AvatarDesigns.CreatePhoto(json!),
+            EmulatorEndpoint.GetAvatarPhoto => state.AvatarDesigns.Get(query["unique_id"], AvatarDesign.DesignTask.PhotoType),
+            EmulatorEndpoint.ListAvatarDesignTasks => state.AvatarDesigns.Page(query["page"], query["page_size"]),
+            EmulatorEndpoint.CreateAvatarMotion => state.AvatarDesigns.CreateMotion(json!),
+            EmulatorEndpoint.GetAvatarMotion => state.AvatarDesigns.Get(query["unique_id"], AvatarDesign.DesignTask.MotionType),
+            EmulatorEndpoint.CreateLora => state.Loras.Create(json!),
+            EmulatorEndpoint.GetLora => state.Loras.Get(query["lora_id"]),
             _ => EmulatorResponse.NotFound(),
         };
     }

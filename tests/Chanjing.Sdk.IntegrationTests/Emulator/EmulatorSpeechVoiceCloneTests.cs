@@ -4,7 +4,7 @@ using Chanjing.Emulator;
 
 namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
-/// <summary>Voice clones: 0 -> 1 -> 2 and usable in TTS and avatar videos; failures (4), expiry (3); list; callbacks; limits.</summary>
+/// <summary>Voice clones: 0 -> 1 -> 2 and usable in TTS, avatar videos and lip-sync; failures (4), expiry (3); list; callbacks; limits.</summary>
 public sealed class EmulatorSpeechVoiceCloneTests
 {
     [Fact]
@@ -40,6 +40,37 @@ public sealed class EmulatorSpeechVoiceCloneTests
         Assert.Equal(0, (int)video["code"]!);
         Assert.Equal((9, string.Empty), ((int)spoken["status"]!, (string)spoken["errMsg"]!));
         Assert.Equal(SpeechHttp.TextSeconds, (double)spoken["full"]!["duration"]!);
+    }
+
+    [Fact]
+    public async Task LipSync_AReadyClonedVoiceDrivesTheVideo_AQueuedOrFailedOneIsRefused()
+    {
+        await using var s = await LipSyncHttp.StartAsync();
+        var (_, sample) = await AvatarHttp.UploadAsync(s.Http, s.Time, s.Token, "prompt_audio", "me.wav", AvatarHttp.Wav(12));
+        var voice = (string)(await SpeechHttp.CloneAsync(s.Http, s.Token, "我的声音", sample))["data"]!;
+        var broken = (string)(await SpeechHttp.CloneAsync(s.Http, s.Token, "坏声音 [emulator:fail]", sample))["data"]!;
+        JsonObject Speaking(string id)
+        {
+            var body = LipSyncHttp.Tts(s.VideoFileId);
+            body["tts_config"]!["audio_man_id"] = id;
+            return body;
+        }
+
+        var whileQueued = await EmulatorHttp.PostAsync(s.Http, "open/v1/video_lip_sync/create", Speaking(voice), s.Token);
+        s.Time.Advance(TimeSpan.FromSeconds(3));
+        var (ready, failed) = (await SpeechHttp.VoiceAsync(s.Http, s.Token, voice), await SpeechHttp.VoiceAsync(s.Http, s.Token, broken));
+        var withFailed = await EmulatorHttp.PostAsync(s.Http, "open/v1/video_lip_sync/create", Speaking(broken), s.Token);
+        var id = await LipSyncHttp.CreateAsync(s, Speaking(voice));
+        s.Time.Advance(TimeSpan.FromSeconds(3));
+        var done = await LipSyncHttp.DetailAsync(s, id);
+        var video = await s.Http.GetByteArrayAsync((string)done["video_url"]!);
+
+        Assert.Equal((40000, "该AI语音被禁用或者不存在"), ((int)whileQueued["code"]!, (string)whileQueued["msg"]!));
+        Assert.Equal((2, 4), ((int)ready["status"]!, (int)failed["status"]!));
+        Assert.Equal((40000, "该AI语音被禁用或者不存在"), ((int)withFailed["code"]!, (string)withFailed["msg"]!));
+        Assert.Equal((20, (long)Math.Round(AvatarHttp.TextSeconds * 1000)), ((int)done["status"]!, (long)done["duration"]!));
+        Assert.Equal(video, s.Emulator.GetLipSyncOutputBytes(id));
+        Assert.Equal(1, s.Emulator.LipSyncCount);
     }
 
     [Theory]

@@ -5,9 +5,10 @@ using Chanjing.Emulator;
 namespace Chanjing.Sdk.IntegrationTests.Emulator;
 
 /// <summary>
-/// One repository's scripts in a temp dir, a temp HOME with credentials, and an emulator on the system clock: Chanjing's
-/// own scripts, extracted from the local mirrors at run time (never copied into this repository) and run unmodified with
-/// python3. Without the mirrors, git, tar or python3 the test skips, saying why.
+/// One skill repository's scripts in a temp dir, a temp HOME with credentials, and an emulator on the system clock:
+/// Chanjing's own scripts, extracted from the local mirrors at run time (never copied into this repository) and run
+/// unmodified with python3; shared by every script test class (avatar, speech, lip-sync and avatar design). Without the
+/// mirrors, git, tar or python3 the test skips, saying why.
 /// </summary>
 internal sealed class ScriptRun : IAsyncDisposable
 {
