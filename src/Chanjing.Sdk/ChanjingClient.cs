@@ -80,6 +80,8 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     private AvatarClient? _avatars;
     private AvatarVideoClient? _avatarVideos;
+    private SpeechClient? _speech;
+    private VoiceClient? _voices;
     private ProductContext? _products;
 
     /// <summary>What the product clients share: the API layer, the pipeline and uploads.</summary>
@@ -90,6 +92,12 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     /// <inheritdoc />
     public virtual AvatarVideoClient AvatarVideos => _avatarVideos ??= new AvatarVideoClient(Products);
+
+    /// <inheritdoc />
+    public virtual SpeechClient Speech => _speech ??= new SpeechClient(Products);
+
+    /// <inheritdoc />
+    public virtual VoiceClient Voices => _voices ??= new VoiceClient(Products);
 
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 

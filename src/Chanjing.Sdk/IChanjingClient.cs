@@ -117,6 +117,12 @@ public interface IChanjingClient
     /// <summary>Avatar videos (合成视频): a digital human speaks a script or an audio file.</summary>
     AvatarVideoClient AvatarVideos { get; }
 
+    /// <summary>Text to speech: a text spoken by a public or cloned voice, with its subtitle timeline.</summary>
+    SpeechClient Speech { get; }
+
+    /// <summary>Voices: the public voices, and voice clones (定制声音).</summary>
+    VoiceClient Voices { get; }
+
     /// <summary>
     /// Saves every output of a succeeded job of any product (<see cref="ChanjingJob.OutputUrls"/>) into a directory, each
     /// file complete or absent, with its real extension. An expired signed URL is refreshed once by reading the job again.

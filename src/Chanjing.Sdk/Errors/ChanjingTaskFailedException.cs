@@ -24,6 +24,14 @@ public class ChanjingTaskFailedException : ChanjingException
         TaskId = job.Id;
     }
 
+    /// <summary>The exception for a failed job, with a message of the operation's own (a part of a longer run).</summary>
+    internal ChanjingTaskFailedException(ChanjingJob job, string message)
+        : base(message, null, job.ErrorMessage, null, null, isTransient: false)
+    {
+        Job = job;
+        TaskId = job.Id;
+    }
+
     /// <summary>The job as last reported (an <see cref="AvatarVideo"/>, a <see cref="CustomAvatar"/>, a <see cref="CreationTask"/>, ...).</summary>
     public ChanjingJob Job { get; }
 

@@ -100,6 +100,7 @@ public partial class ChanjingClient
         CreationTask task => await GetTaskAsync(task.Id, cancellationToken).ConfigureAwait(false),
         AvatarVideo video => await AvatarVideos.GetAsync(video.Id, cancellationToken).ConfigureAwait(false),
         CustomAvatar avatar => await Avatars.GetAsync(avatar.Id, cancellationToken).ConfigureAwait(false),
+        SpeechTask speech => await Speech.GetAsync(speech.Id, cancellationToken).ConfigureAwait(false),
         _ => throw new NotSupportedException($"{job.GetType().Name} cannot be read again."),
     };
 
@@ -139,7 +140,12 @@ public partial class ChanjingClient
         var extension = Path.GetExtension(name);
         if (string.IsNullOrEmpty(extension) || extension.Length > 6 || extension.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0)
         {
-            extension = job is CreationTask { Type.Value: 1 } ? ".png" : ".mp4";
+            extension = job switch
+            {
+                CreationTask task when task.Type == CreationType.Image => ".png",
+                SpeechTask => ".wav",
+                _ => ".mp4",
+            };
         }
 
         var safeId = new string(job.Id.Select(c => Path.GetInvalidFileNameChars().Contains(c) ? '_' : c).ToArray());

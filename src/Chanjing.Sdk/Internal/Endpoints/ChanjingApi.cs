@@ -66,4 +66,16 @@ internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> ht
 
     public Task<bool> DeleteCustomAvatarAsync(string id, CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.DeleteCustomAvatar, cancellationToken, body: JsonBody.Write(w => w.WriteString("id", id)));
+
+    public Task<SpeechTask> GetSpeechAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetSpeech, cancellationToken, body: JsonBody.Write(w => w.WriteString("task_id", id)));
+
+    public Task<JobPage<PublicVoice>> ListPublicVoicesAsync(int page, int size, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListPublicVoices, cancellationToken, FormattableString.Invariant($"page={page}&size={size}"));
+
+    public Task<CustomVoice> GetCustomVoiceAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetCustomVoice, cancellationToken, "id=" + Uri.EscapeDataString(id));
+
+    public Task<JobPage<CustomVoice>> ListCustomVoicesAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListCustomVoices, cancellationToken, body: JobPages.Body(page, pageSize));
 }

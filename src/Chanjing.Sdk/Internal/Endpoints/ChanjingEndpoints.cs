@@ -50,4 +50,22 @@ internal static class ChanjingEndpoints
 
     /// <summary><c>POST /open/v1/delete_customised_person</c>: only the envelope matters. Deleting twice deletes once, so it is retried like a read.</summary>
     public static readonly ChanjingEndpoint<bool> DeleteCustomAvatar = new("customised avatar delete", HttpMethod.Post, "open/v1/delete_customised_person", RequestKind.Read, authenticated: true, sensitive: false, static _ => true);
+
+    /// <summary><c>POST /open/v1/create_audio_task</c>: a speech task, paid; the answer is an object <c>{task_id}</c>.</summary>
+    public static readonly ChanjingEndpoint<string> CreateSpeech = new("speech create", HttpMethod.Post, "open/v1/create_audio_task", RequestKind.Submit, authenticated: true, sensitive: false, static r => SpeechReaders.ReadTaskId(r.Data));
+
+    /// <summary><c>POST /open/v1/audio_task_state</c> with <c>{task_id}</c>: a read, though a POST.</summary>
+    public static readonly ChanjingEndpoint<SpeechTask> GetSpeech = new("speech task lookup", HttpMethod.Post, "open/v1/audio_task_state", RequestKind.Read, authenticated: true, sensitive: false, static r => SpeechReaders.ReadSpeechTask(r.Data));
+
+    /// <summary><c>GET /open/v1/list_common_audio</c>: public voices, a page (<c>page</c>, <c>size</c>).</summary>
+    public static readonly ChanjingEndpoint<JobPage<PublicVoice>> ListPublicVoices = new("public voice list", HttpMethod.Get, "open/v1/list_common_audio", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "public voice", SpeechReaders.ReadPublicVoice));
+
+    /// <summary><c>POST /open/v1/create_customised_audio</c>: a voice clone, paid.</summary>
+    public static readonly ChanjingEndpoint<string> CreateCustomVoice = new("voice clone create", HttpMethod.Post, "open/v1/create_customised_audio", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "voice clone"));
+
+    /// <summary><c>GET /open/v1/customised_audio?id=</c>.</summary>
+    public static readonly ChanjingEndpoint<CustomVoice> GetCustomVoice = new("voice clone lookup", HttpMethod.Get, "open/v1/customised_audio", RequestKind.Read, authenticated: true, sensitive: false, static r => SpeechReaders.ReadCustomVoice(r.Data));
+
+    /// <summary><c>POST /open/v1/list_customised_audio</c>: a page, <c>{list, page_info}</c>.</summary>
+    public static readonly ChanjingEndpoint<JobPage<CustomVoice>> ListCustomVoices = new("voice clone list", HttpMethod.Post, "open/v1/list_customised_audio", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "voice clone", SpeechReaders.ReadCustomVoice));
 }

@@ -5,11 +5,16 @@ namespace Chanjing.Sdk.Internal.Products;
 /// <param name="ResumeWith">The method that waits on one of them, for messages.</param>
 /// <param name="ListNewest">The newest page of the product's jobs (one list call), or null when the product has no list endpoint.</param>
 /// <param name="MayMatch">Whether a listed job could come from the request (the fields the list echoes); all when null.</param>
+/// <param name="SnapshotBefore">
+/// Whether to list the newest jobs before sending (one more list request per create): for products whose jobs carry no
+/// creation time, the jobs listed before are the ones that cannot be the call's.
+/// </param>
 internal sealed record ProductReconciliation(
     string Noun,
     string ResumeWith,
     Func<CancellationToken, Task<IReadOnlyList<ChanjingJob>>>? ListNewest,
-    Func<ChanjingJob, bool>? MayMatch = null);
+    Func<ChanjingJob, bool>? MayMatch = null,
+    bool SnapshotBefore = false);
 
 /// <summary>
 /// A paid create of any product under rule 1: sent once per attempt that is certainly safe (retries only when the
@@ -28,6 +33,12 @@ internal static class PaidCreate
     {
         var ledger = new SendLedger();
         var time = context.Time;
+        IReadOnlyCollection<string>? before = null;
+        if (reconciliation is { SnapshotBefore: true, ListNewest: { } list } && context.Options.Reconciliation.Enabled)
+        {
+            before = await SnapshotAsync(list, cancellationToken).ConfigureAwait(false);
+        }
+
         var startedAt = time.GetUtcNow();
         try
         {
@@ -54,12 +65,25 @@ internal static class PaidCreate
                     : "Reconciliation is turned off");
             }
 
-            var (candidates, failure) = await FindCandidatesAsync(context, reconciliation, startedAt, cancellationToken).ConfigureAwait(false);
+            var (candidates, failure) = await FindCandidatesAsync(context, reconciliation, startedAt, before, cancellationToken).ConfigureAwait(false);
             throw Unknown(ex, startedAt, reconciliation, candidates, failure, null);
         }
     }
 
-    private static async Task<(IReadOnlyList<string> Candidates, Exception? Failure)> FindCandidatesAsync(ProductContext context, ProductReconciliation reconciliation, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    /// <summary>The ids listed before a create, or null when they could not be listed.</summary>
+    private static async Task<IReadOnlyCollection<string>?> SnapshotAsync(Func<CancellationToken, Task<IReadOnlyList<ChanjingJob>>> list, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new HashSet<string>((await list(cancellationToken).ConfigureAwait(false)).Select(job => job.Id), StringComparer.Ordinal);
+        }
+        catch (ChanjingException)
+        {
+            return null;
+        }
+    }
+
+    private static async Task<(IReadOnlyList<string> Candidates, Exception? Failure)> FindCandidatesAsync(ProductContext context, ProductReconciliation reconciliation, DateTimeOffset startedAt, IReadOnlyCollection<string>? before, CancellationToken cancellationToken)
     {
         var settings = context.Options.Reconciliation;
         var registry = context.Pipeline.SubmitRegistry;
@@ -86,7 +110,8 @@ internal static class PaidCreate
             // Read after the list call: its answer's Date header has just measured the offset.
             var began = startedAt + (context.Pipeline.ServerClock.Offset ?? TimeSpan.Zero) - Resolution;
             var candidates = newest
-                .Where(job => job.CreatedAt is { } created && created >= began && !registry.WasReturned(job.Id) && (reconciliation.MayMatch?.Invoke(job) ?? true))
+                .Where(job => (job.CreatedAt is { } created ? created >= began : before is null || !before.Contains(job.Id))
+                    && !registry.WasReturned(job.Id) && (reconciliation.MayMatch?.Invoke(job) ?? true))
                 .Select(job => job.Id)
                 .Distinct(StringComparer.Ordinal)
                 .ToArray();
