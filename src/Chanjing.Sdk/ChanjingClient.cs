@@ -82,6 +82,8 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     private AvatarVideoClient? _avatarVideos;
     private SpeechClient? _speech;
     private VoiceClient? _voices;
+    private LipSyncClient? _lipSync;
+    private AvatarDesignClient? _avatarDesign;
     private ProductContext? _products;
 
     /// <summary>What the product clients share: the API layer, the pipeline and uploads.</summary>
@@ -98,6 +100,12 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
 
     /// <inheritdoc />
     public virtual VoiceClient Voices => _voices ??= new VoiceClient(Products);
+
+    /// <inheritdoc />
+    public virtual LipSyncClient LipSync => _lipSync ??= new LipSyncClient(Products);
+
+    /// <inheritdoc />
+    public virtual AvatarDesignClient AvatarDesign => _avatarDesign ??= new AvatarDesignClient(Products);
 
     private HttpClient Http => _transport?.Invoke() ?? throw new InvalidOperationException("This ChanjingClient was created with the protected constructor meant for mocking; override the members you call.");
 

@@ -123,6 +123,12 @@ public interface IChanjingClient
     /// <summary>Voices: the public voices, and voice clones (定制声音).</summary>
     VoiceClient Voices { get; }
 
+    /// <summary>Lip-sync (对口型): re-drive the mouth of a video with speech or an audio file.</summary>
+    LipSyncClient LipSync { get; }
+
+    /// <summary>Avatar design (文生数字人): pictures from a description, motion from a picture, LoRA models from photos.</summary>
+    AvatarDesignClient AvatarDesign { get; }
+
     /// <summary>
     /// Saves every output of a succeeded job of any product (<see cref="ChanjingJob.OutputUrls"/>) into a directory, each
     /// file complete or absent, with its real extension. An expired signed URL is refreshed once by reading the job again.

@@ -101,6 +101,9 @@ public partial class ChanjingClient
         AvatarVideo video => await AvatarVideos.GetAsync(video.Id, cancellationToken).ConfigureAwait(false),
         CustomAvatar avatar => await Avatars.GetAsync(avatar.Id, cancellationToken).ConfigureAwait(false),
         SpeechTask speech => await Speech.GetAsync(speech.Id, cancellationToken).ConfigureAwait(false),
+        LipSyncVideo video => await LipSync.GetAsync(video.Id, cancellationToken).ConfigureAwait(false),
+        AvatarPhotoTask photo => await AvatarDesign.GetPhotoAsync(photo.Id, cancellationToken).ConfigureAwait(false),
+        AvatarMotionTask motion => await AvatarDesign.GetMotionAsync(motion.Id, cancellationToken).ConfigureAwait(false),
         _ => throw new NotSupportedException($"{job.GetType().Name} cannot be read again."),
     };
 
@@ -143,6 +146,7 @@ public partial class ChanjingClient
             extension = job switch
             {
                 CreationTask task when task.Type == CreationType.Image => ".png",
+                AvatarPhotoTask => ".png",
                 SpeechTask => ".wav",
                 _ => ".mp4",
             };

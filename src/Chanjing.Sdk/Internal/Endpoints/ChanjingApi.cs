@@ -78,4 +78,22 @@ internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> ht
 
     public Task<JobPage<CustomVoice>> ListCustomVoicesAsync(int page, int pageSize, CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.ListCustomVoices, cancellationToken, body: JobPages.Body(page, pageSize));
+
+    public Task<LipSyncVideo> GetLipSyncAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetLipSync, cancellationToken, "id=" + Uri.EscapeDataString(id));
+
+    public Task<JobPage<LipSyncVideo>> ListLipSyncAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListLipSync, cancellationToken, body: JobPages.Body(page, pageSize));
+
+    public Task<AvatarPhotoTask> GetAvatarPhotoAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetAvatarPhoto, cancellationToken, "unique_id=" + Uri.EscapeDataString(id));
+
+    public Task<JobPage<AvatarDesignTask>> ListAvatarDesignAsync(int page, int pageSize, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.ListAvatarDesign, cancellationToken, FormattableString.Invariant($"page={page}&page_size={pageSize}"));
+
+    public Task<AvatarMotionTask> GetAvatarMotionAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetAvatarMotion, cancellationToken, "unique_id=" + Uri.EscapeDataString(id));
+
+    public Task<AvatarLoraTask> GetAvatarLoraAsync(string id, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.GetAvatarLora, cancellationToken, "lora_id=" + Uri.EscapeDataString(id));
 }

@@ -68,4 +68,34 @@ internal static class ChanjingEndpoints
 
     /// <summary><c>POST /open/v1/list_customised_audio</c>: a page, <c>{list, page_info}</c>.</summary>
     public static readonly ChanjingEndpoint<JobPage<CustomVoice>> ListCustomVoices = new("voice clone list", HttpMethod.Post, "open/v1/list_customised_audio", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "voice clone", SpeechReaders.ReadCustomVoice));
+
+    /// <summary><c>POST /open/v1/video_lip_sync/create</c>: a lip-sync video, paid.</summary>
+    public static readonly ChanjingEndpoint<string> CreateLipSync = new("lip-sync create", HttpMethod.Post, "open/v1/video_lip_sync/create", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "lip-sync video"));
+
+    /// <summary><c>GET /open/v1/video_lip_sync/detail?id=</c>.</summary>
+    public static readonly ChanjingEndpoint<LipSyncVideo> GetLipSync = new("lip-sync lookup", HttpMethod.Get, "open/v1/video_lip_sync/detail", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadLipSync(r.Data));
+
+    /// <summary><c>POST /open/v1/video_lip_sync/list</c>: a page, <c>{list, page_info}</c>.</summary>
+    public static readonly ChanjingEndpoint<JobPage<LipSyncVideo>> ListLipSync = new("lip-sync list", HttpMethod.Post, "open/v1/video_lip_sync/list", RequestKind.Read, authenticated: true, sensitive: false, static r => JobPages.Read(r.Data, "lip-sync video", DesignReaders.ReadLipSync));
+
+    /// <summary><c>POST /open/v1/aigc/photo</c>: a photo task, paid.</summary>
+    public static readonly ChanjingEndpoint<string> CreateAvatarPhoto = new("avatar photo create", HttpMethod.Post, "open/v1/aigc/photo", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar photo task"));
+
+    /// <summary><c>GET /open/v1/aigc/photo/task?unique_id=</c>.</summary>
+    public static readonly ChanjingEndpoint<AvatarPhotoTask> GetAvatarPhoto = new("avatar photo lookup", HttpMethod.Get, "open/v1/aigc/photo/task", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadPhoto(r.Data));
+
+    /// <summary><c>GET /open/v1/aigc/photo/task/page?page=&amp;page_size=</c>: photo and motion tasks, a plain array or <c>{list, page_info}</c>.</summary>
+    public static readonly ChanjingEndpoint<JobPage<AvatarDesignTask>> ListAvatarDesign = new("avatar design list", HttpMethod.Get, "open/v1/aigc/photo/task/page", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadDesignPage(r.Data));
+
+    /// <summary><c>POST /open/v1/aigc/motion</c>: a motion task, paid.</summary>
+    public static readonly ChanjingEndpoint<string> CreateAvatarMotion = new("avatar motion create", HttpMethod.Post, "open/v1/aigc/motion", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar motion task"));
+
+    /// <summary><c>GET /open/v1/aigc/motion/task?unique_id=</c>.</summary>
+    public static readonly ChanjingEndpoint<AvatarMotionTask> GetAvatarMotion = new("avatar motion lookup", HttpMethod.Get, "open/v1/aigc/motion/task", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadMotion(r.Data));
+
+    /// <summary><c>POST /open/v1/aigc/lora/task/create</c>: a LoRA task, paid; answered <c>{lora_id}</c>.</summary>
+    public static readonly ChanjingEndpoint<string> CreateAvatarLora = new("LoRA create", HttpMethod.Post, "open/v1/aigc/lora/task/create", RequestKind.Submit, authenticated: true, sensitive: false, static r => DesignReaders.ReadLoraId(r.Data));
+
+    /// <summary><c>GET /open/v1/aigc/lora/task?lora_id=</c>.</summary>
+    public static readonly ChanjingEndpoint<AvatarLoraTask> GetAvatarLora = new("LoRA lookup", HttpMethod.Get, "open/v1/aigc/lora/task", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadLora(r.Data));
 }

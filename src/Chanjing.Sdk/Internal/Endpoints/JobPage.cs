@@ -11,7 +11,7 @@ internal sealed record JobPage<T>(IReadOnlyList<T> Items, long? TotalCount, long
 /// </summary>
 internal static class JobPages
 {
-    public static JobPage<T> Read<T>(JsonElement data, string what, Func<JsonElement, T> item)
+    public static JobPage<T> Read<T>(JsonElement data, string what, Func<JsonElement, T> item, string idName = "id")
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
@@ -23,7 +23,7 @@ internal static class JobPages
         {
             foreach (var element in list.EnumerateArray())
             {
-                if (element.ValueKind == JsonValueKind.Object && JsonReading.GetString(element, "id") is { Length: > 0 })
+                if (element.ValueKind == JsonValueKind.Object && JsonReading.GetString(element, idName) is { Length: > 0 })
                 {
                     items.Add(item(element));
                 }
