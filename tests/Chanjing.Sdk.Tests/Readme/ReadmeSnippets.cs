@@ -311,4 +311,45 @@ internal static class ReadmeSnippets
         // end-snippet
         _ = finished;
     }
+
+    public static async Task SpeechAndVoices(IChanjingClient client)
+    {
+        // begin-snippet: speech
+        // A public voice speaks a text: the audio (WAV) and its subtitle timeline, saved as SRT.
+        string? voiceId = null;
+        await foreach (var voice in client.Voices.ListPublicAsync())
+        {
+            voiceId ??= voice.Id;
+        }
+
+        var speech = await client.Speech.GenerateAsync(new SpeechRequest("你好，欢迎使用蝉镜。", voiceId!) { Speed = 1.1 });
+        Console.WriteLine($"{speech.AudioUrl} ({speech.Duration}), {speech.Subtitles.Count} cues");
+        await client.DownloadOutputsAsync(speech, "output");
+        await client.Speech.SaveSubtitlesAsync(speech, Path.Combine("output", speech.Id + ".srt"));
+        // end-snippet
+
+        // begin-snippet: voice-clone
+        // Clone a voice from a local recording (uploaded first), then let it speak.
+        var clone = await client.Voices.GenerateAsync(new VoiceCloneRequest("my voice", MediaSource.FromFile("me.wav")));
+        var spoken = await client.Speech.GenerateAsync(new SpeechRequest("这是我克隆的声音。", clone.Id));
+        // end-snippet
+        _ = spoken;
+    }
+
+    public static async Task LipSyncAndDesign(IChanjingClient client)
+    {
+        // begin-snippet: lipsync
+        // Re-voice a local video with a local audio file: both uploaded, the output as long as the audio.
+        var video = await client.LipSync.GenerateAsync(LipSyncRequest.FromAudio(MediaSource.FromFile("talk.mp4"), MediaSource.FromFile("voice.wav")));
+        var saved = await client.DownloadOutputsAsync(video, "output");
+        Console.WriteLine($"{saved[0]} ({video.Duration})");
+        // end-snippet
+
+        // begin-snippet: avatar-design
+        // Design a digital human from a description, then bring one of its pictures to life.
+        var photos = await client.AvatarDesign.GeneratePhotoAsync(new AvatarPhotoRequest("Young adult", "Female") { NumberOfImages = 2, Detail = "短发，职业装" });
+        var motion = await client.AvatarDesign.GenerateMotionAsync(new AvatarMotionRequest(photos.Id, photos.ImageUrls[0]) { Emotion = "微笑" });
+        Console.WriteLine(motion.VideoUrl);
+        // end-snippet
+    }
 }
