@@ -112,9 +112,15 @@ public partial class AvatarClient
     public virtual async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
+        var ledger = new SendLedger();
         try
         {
-            await Context.Api.DeleteCustomAvatarAsync(id, cancellationToken).ConfigureAwait(false);
+            await Context.Api.DeleteCustomAvatarAsync(id, ledger, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChanjingInvalidParameterException ex) when (NotFoundText(ex.ServiceMessage) && ledger.Unresolved > 1)
+        {
+            // An earlier attempt of this call reached the service and lost its answer, and the retry finds the avatar
+            // gone: that attempt deleted it. Deleted, as asked.
         }
         catch (ChanjingInvalidParameterException ex) when (ex is not ChanjingNotFoundException && NotFoundText(ex.ServiceMessage))
         {

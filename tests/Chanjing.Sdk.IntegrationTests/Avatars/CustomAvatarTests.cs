@@ -132,4 +132,20 @@ public sealed class CustomAvatarTests
         Assert.Equal(98, error.FileStatus);
         Assert.Equal(0, emulator.CountRequests(EmulatorEndpoint.CreateCustomisedPerson));
     }
+
+    [Fact]
+    public async Task DeleteAsync_FirstAnswerLost_RetryFindsItGone_IsADeleteNotANotFound()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        var avatar = await client.Avatars.GenerateAsync(new CustomAvatarRequest("主播", MediaSource.FromFile(await SourceVideoAsync(client))), Support.FastWait);
+        emulator.AddFault(EmulatorEndpoint.DeleteCustomisedPerson, EmulatorFault.AbortAfterProcessing());
+
+        await client.Avatars.DeleteAsync(avatar.Id);
+
+        Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.DeleteCustomisedPerson));
+        var gone = await Assert.ThrowsAsync<ChanjingInvalidParameterException>(() => client.Avatars.GetAsync(avatar.Id));
+        Assert.Equal("定制数字人不存在", gone.ServiceMessage);
+    }
 }
+

@@ -64,8 +64,9 @@ internal sealed class ChanjingApi(ChanjingPipeline pipeline, Func<HttpClient> ht
     public Task<JobPage<CustomAvatar>> ListCustomAvatarsAsync(int page, int pageSize, CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.ListCustomAvatars, cancellationToken, body: JobPages.Body(page, pageSize));
 
-    public Task<bool> DeleteCustomAvatarAsync(string id, CancellationToken cancellationToken) =>
-        pipeline.SendAsync(Http, ChanjingEndpoints.DeleteCustomAvatar, cancellationToken, body: JsonBody.Write(w => w.WriteString("id", id)));
+    /// <summary>Deletes a customised avatar; <paramref name="ledger"/> records the attempts that may have reached the service.</summary>
+    public Task<bool> DeleteCustomAvatarAsync(string id, SendLedger ledger, CancellationToken cancellationToken) =>
+        pipeline.SendAsync(Http, ChanjingEndpoints.DeleteCustomAvatar, cancellationToken, body: JsonBody.Write(w => w.WriteString("id", id)), ledger: ledger);
 
     public Task<SpeechTask> GetSpeechAsync(string id, CancellationToken cancellationToken) =>
         pipeline.SendAsync(Http, ChanjingEndpoints.GetSpeech, cancellationToken, body: JsonBody.Write(w => w.WriteString("task_id", id)));

@@ -69,6 +69,9 @@ internal sealed class SendLedger
     /// <summary>Some attempt may have reached the service without being proven refused.</summary>
     public bool MayHaveCreated => Volatile.Read(ref _unresolved) > 0;
 
+    /// <summary>How many attempts may have reached the service without being proven refused (the last one included).</summary>
+    public int Unresolved => Volatile.Read(ref _unresolved);
+
     /// <summary>An attempt is about to be sent.</summary>
     public void Sending() => Interlocked.Increment(ref _unresolved);
 
