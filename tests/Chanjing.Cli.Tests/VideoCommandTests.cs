@@ -220,4 +220,24 @@ public sealed class VideoWaitTimeoutTests(TestEmulator service) : IClassFixture<
         Assert.Contains("keeps running", result.Stderr, StringComparison.Ordinal);
         Assert.False((await service.Client.AvatarVideos.GetAsync(id)).IsFinished);
     }
+
+    [Fact]
+    public async Task Create_Interrupted_SaysTheVideoKeepsRunning_AndHowToResume()
+    {
+        service.SlowTasks();
+        using var process = System.Diagnostics.Process.Start(CliProcess.StartInfo(service.Environment, null, "video", "create", "--avatar", "d85e50ecab2e4401afa8718643e42cc7", "--text", "一段很长的讲解。"))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var seen = await InterruptTests.ReadUntilAsync(process.StandardError, "Created video ");
+        var id = seen[(seen.LastIndexOf("Created video ", StringComparison.Ordinal) + "Created video ".Length)..].Split('\n')[0].Trim();
+
+        CliProcess.Interrupt(process);
+        var rest = await process.StandardError.ReadToEndAsync().WaitAsync(CliProcess.Bound);
+        await process.WaitForExitAsync().WaitAsync(CliProcess.Bound);
+
+        Assert.True(process.ExitCode == 130, $"exit {process.ExitCode}\n{seen}{rest}");
+        Assert.Contains("keeps running", rest, StringComparison.Ordinal);
+        Assert.Contains($"chanjing video wait {id}", rest, StringComparison.Ordinal);
+        Assert.Equal(string.Empty, await stdout);
+        Assert.False((await service.Client.AvatarVideos.GetAsync(id)).IsFinished);
+    }
 }

@@ -26,11 +26,11 @@ internal static class AvatarCommands
     private static Command List(CliConsole console)
     {
         var mine = new Option<bool>("--mine") { Description = "List the account's customised avatars instead of the public ones." };
-        var tag = new Option<long[]>("--tag") { Description = "Only public avatars with this tag ('chanjing avatars tags'). Repeat for more: an avatar must carry every one.", HelpName = "ID" };
+        var tag = new Option<string[]>("--tag") { Description = "Only public avatars with this tag ('chanjing avatars tags'). Repeat for more: an avatar must carry every one.", HelpName = "ID" };
         var command = new Command("list", "List the public avatars (id, name, figures with their size, voice, tags), or with --mine your customised ones.") { mine, tag, SharedOptions.Json };
         command.SetAction(CliApplication.Action(console, "chanjing avatars list", async run =>
         {
-            var tagIds = run.Parse.GetValue(tag) ?? [];
+            var tagIds = (run.Parse.GetValue(tag) ?? []).Select(TagId).ToArray();
             if (run.Parse.GetValue(mine))
             {
                 if (tagIds.Length > 0)
@@ -39,11 +39,6 @@ internal static class AvatarCommands
                 }
 
                 return await ListMineAsync(run).ConfigureAwait(false);
-            }
-
-            if (tagIds.Any(t => t <= 0))
-            {
-                throw new UsageException("--tag must be a positive tag id, as 'chanjing avatars tags' lists them.");
             }
 
             var query = new PublicAvatarQuery();
@@ -95,6 +90,11 @@ internal static class AvatarCommands
         }));
         return command;
     }
+
+    private static long TagId(string text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
+            ? id
+            : throw new UsageException($"--tag must be a positive tag id, as 'chanjing avatars tags' lists them, but was '{text}'.");
 
     private static async Task<int> ListMineAsync(CommandRun run)
     {
