@@ -53,7 +53,7 @@ internal static class CliApplication
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand(
-            "Make videos and images with Chanjing's AI creation API: submit, wait with live progress, download.\n" +
+            "Make videos and images with Chanjing's Open API: AI creation (create, task), talking-avatar videos (video) and digital humans (avatars); submit, wait with live progress, download.\n" +
             "Credentials: CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY (CHANJING_BASE_ADDRESS optional); or --emulator.\n" +
             "Exit codes: 0 success, 1 other failure, 2 usage, 3 task failed, 4 wait timed out, 5 authentication, 130 interrupted.")
         {
@@ -61,6 +61,8 @@ internal static class CliApplication
         };
         root.Add(CreateCommand.Build(console));
         root.Add(TaskCommands.Build(console));
+        root.Add(VideoCommands.Build(console));
+        root.Add(AvatarCommands.Build(console));
         root.Add(UploadCommand.Build(console));
         root.Add(ModelsCommand.Build(console));
         root.Add(EmulatorCommand.Build(console));

@@ -128,7 +128,7 @@ public sealed class InterruptTests(TestEmulator service) : IClassFixture<TestEmu
     }
 
     /// <summary>Reads stderr until <paramref name="marker"/> appears (bounded), returning what was read.</summary>
-    private static async Task<string> ReadUntilAsync(StreamReader reader, string marker)
+    internal static async Task<string> ReadUntilAsync(StreamReader reader, string marker)
     {
         var seen = new StringBuilder();
         using var guard = new CancellationTokenSource(CliProcess.Bound);

@@ -56,19 +56,20 @@ internal sealed class TaskDisplay(CliConsole console)
         }
     }
 
-    /// <summary>Saves every output of a succeeded task into <paramref name="directory"/>, showing bytes per file.</summary>
+    /// <summary>Saves every output of a succeeded job (a task, a video, ...) into <paramref name="directory"/>, showing bytes per file.</summary>
     /// <param name="client">The client.</param>
-    /// <param name="task">The succeeded task.</param>
+    /// <param name="task">The succeeded job.</param>
     /// <param name="directory">The directory.</param>
     /// <param name="cancellationToken">Cancels the download (no partial file is left).</param>
     /// <returns>The saved paths.</returns>
-    public async Task<IReadOnlyList<string>> DownloadAsync(IChanjingClient client, CreationTask task, string directory, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> DownloadAsync(IChanjingClient client, ChanjingJob task, string directory, CancellationToken cancellationToken)
     {
+        var noun = JobText.Title(task).ToLowerInvariant();
         var count = task.OutputUrls.Count;
         var what = count == 1 ? "1 file" : $"{count} files";
         if (!console.IsLive)
         {
-            console.Info($"Downloading {what} of task {task.Id} to {directory}");
+            console.Info($"Downloading {what} of {noun} {task.Id} to {directory}");
             var saved = await client.DownloadOutputsAsync(task, directory, null, cancellationToken).ConfigureAwait(false);
             foreach (var path in saved)
             {

@@ -36,6 +36,20 @@ internal sealed class CommandRun(string name, ParseResult parse, CliConsole cons
         JsonPrinted = true;
     }
 
+    /// <summary>The command group, for resume hints: <c>video</c>, <c>avatars</c>, or <c>task</c> (AI creation).</summary>
+    public string Group => Name.Split(' ') is [_, var group, ..] && group is "video" or "avatars" ? group : "task";
+
+    /// <summary>What the group makes, for messages: <c>video</c>, <c>avatar</c> or <c>task</c>.</summary>
+    public string Noun => Group switch { "video" => "video", "avatars" => "avatar", _ => "task" };
+
+    /// <summary>The command that resumes waiting in this command's group: <c>chanjing video wait ID</c>, ...</summary>
+    /// <param name="ids">The jobs.</param>
+    /// <returns>The command line.</returns>
+    public string WaitCommand(IEnumerable<string> ids) => Group == "task" ? ResumeCommand(ids) : $"chanjing {Group} wait " + string.Join(' ', ids);
+
+    /// <summary>The command that lists the recent jobs of this command's group.</summary>
+    public string ListCommand => Group switch { "video" => "chanjing video list", "avatars" => "chanjing avatars list --mine", _ => "chanjing task list" };
+
     /// <summary>The command that resumes waiting for <paramref name="taskIds"/>.</summary>
     /// <param name="taskIds">The tasks.</param>
     /// <returns>The command line.</returns>

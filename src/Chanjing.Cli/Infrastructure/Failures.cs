@@ -1,4 +1,5 @@
 using Chanjing.Cli.Commands;
+using Chanjing.Cli.Display;
 using Chanjing.Sdk;
 using Microsoft.Extensions.Options;
 
@@ -84,16 +85,17 @@ internal static class Failures
         OptionsValidationException options => (ExitCodes.Usage, $"The Chanjing settings from the environment (CHANJING_*) are not valid: {options.Message}"),
         ChanjingAuthenticationException auth => (ExitCodes.Authentication,
             $"Chanjing refused the credentials ({auth.ServiceMessage ?? auth.Message}). Check CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY{Trace(auth)}."),
+        CliFailureException failure => (failure.ExitCode, failure.Message),
         ChanjingTaskFailedException failed => (ExitCodes.TaskFailed,
-            $"{(failed.Task is null ? failed.Job.GetType().Name : "Task")} {failed.Job.Id} failed: {(string.IsNullOrEmpty(failed.Job.ErrorMessage) ? "no reason given" : failed.Job.ErrorMessage)}"),
+            $"{(failed.Task is null ? JobText.Title(failed.Job) : "Task")} {failed.Job.Id} failed: {(string.IsNullOrEmpty(failed.Job.ErrorMessage) ? "no reason given" : failed.Job.ErrorMessage)}{(failed.IsBillingFailure ? JobText.TopUp : string.Empty)}"),
         ChanjingWaitTimeoutException timeout => (ExitCodes.WaitTimedOut,
-            $"Stopped waiting at the --timeout: {Keeps(timeout.UnfinishedTaskIds)} Resume the wait with: {CommandRun.ResumeCommand(timeout.UnfinishedTaskIds)}"),
+            $"Stopped waiting at the --timeout: {Keeps(run, timeout.UnfinishedTaskIds)} Resume the wait with: {run.WaitCommand(timeout.UnfinishedTaskIds)}"),
         ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure,
-            $"The submit's answer was lost, so a task may or may not have been created (and charged). " +
+            $"The {(run.Group == "task" ? "submit" : "create")}'s answer was lost, so a{(run.Noun == "avatar" ? "n" : string.Empty)} {run.Noun} may or may not have been created (and charged). " +
             (unknown.CandidateTaskIds.Count > 0
-                ? $"Tasks created since the submit began that match it: {string.Join(", ", unknown.CandidateTaskIds)}. Each may be this run's or another's with the same settings, so none is taken as this run's. To follow one: chanjing task wait {unknown.CandidateTaskIds[0]}. "
-                : "No matching task was listed yet. ") +
-            "Check with 'chanjing task list' before submitting again."),
+                ? $"{Plural(run.Noun)} created since the {(run.Group == "task" ? "submit" : "create")} began that match it: {string.Join(", ", unknown.CandidateTaskIds)}. Each may be this run's or another's with the same settings, so none is taken as this run's. To follow one: {run.WaitCommand([unknown.CandidateTaskIds[0]])}. "
+                : $"No matching {run.Noun} was listed yet. ") +
+            $"Check with '{run.ListCommand}' before {(run.Group == "task" ? "submitting" : "creating")} again."),
         OperationCanceledException when run.CancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "Cancelled."),
         ArgumentException argument => (ExitCodes.Usage, CreateInputs.InOptionTerms(argument.Message)),
         DownloadFailedException download => (ExitCodes.Failure, download.Message),
@@ -102,10 +104,12 @@ internal static class Failures
         _ => (ExitCodes.Failure, $"Unexpected {error.GetType().Name}: {error.Message}"),
     };
 
-    private static string Keeps(IReadOnlyList<string> taskIds) =>
+    private static string Keeps(CommandRun run, IReadOnlyList<string> taskIds) =>
         taskIds.Count == 1
-            ? $"task {taskIds[0]} keeps running on Chanjing (and is charged when it succeeds)."
-            : $"{taskIds.Count} tasks keep running on Chanjing (and are charged when they succeed).";
+            ? $"{run.Noun} {taskIds[0]} keeps running on Chanjing (and is charged when it succeeds)."
+            : $"{taskIds.Count} {run.Noun}s keep running on Chanjing (and are charged when they succeed).";
+
+    private static string Plural(string noun) => char.ToUpperInvariant(noun[0]) + noun[1..] + "s";
 
     private static string Trace(ChanjingException error) => error.TraceId is null ? string.Empty : $" (trace id {error.TraceId})";
 }

@@ -11,7 +11,7 @@ namespace Chanjing.Sdk.Tests.Readme;
 /// Every C# block of README.md, compiled. Each block sits between "begin-snippet: NAME" and "end-snippet"
 /// comments; <see cref="ReadmeTests"/> fails when README.md and this file drift apart.
 /// </summary>
-internal static class ReadmeSnippets
+internal static partial class ReadmeSnippets
 {
     public static async Task FirstCall()
     {

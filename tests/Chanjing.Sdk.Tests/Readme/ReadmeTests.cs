@@ -19,8 +19,9 @@ public sealed partial class ReadmeTests
 
     private static Dictionary<string, string> CompiledSnippets()
     {
-        var source = File.ReadAllText(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme", "ReadmeSnippets.cs"));
-        return SnippetInSource().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
+        // ReadmeSnippets.cs and its parts (ReadmeSnippets.*.cs), one per product page.
+        var sources = Directory.GetFiles(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme"), "ReadmeSnippets*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText);
+        return sources.SelectMany(source => SnippetInSource().Matches(source)).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
     }
 
     /// <summary>README.md and every page of docs/: what a user reads.</summary>
