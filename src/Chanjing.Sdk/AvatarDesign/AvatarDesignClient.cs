@@ -46,7 +46,7 @@ public class AvatarDesignClient
     public virtual Task<AvatarPhotoTask> GetPhotoAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetAvatarPhotoAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetAvatarPhotoAsync(id, cancellationToken), id, "avatar photo task");
     }
 
     /// <summary>Waits until a photo task succeeds; <c>Error</c> / <c>Fail</c> end it with <see cref="ChanjingTaskFailedException"/>.</summary>
@@ -90,7 +90,7 @@ public class AvatarDesignClient
     public virtual Task<AvatarMotionTask> GetMotionAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetAvatarMotionAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetAvatarMotionAsync(id, cancellationToken), id, "avatar motion task");
     }
 
     /// <summary>Waits until a motion task succeeds; <c>Error</c> / <c>Fail</c> end it with <see cref="ChanjingTaskFailedException"/>.</summary>
@@ -125,7 +125,7 @@ public class AvatarDesignClient
     public virtual Task<AvatarLoraTask> GetLoraAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetAvatarLoraAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetAvatarLoraAsync(id, cancellationToken), id, "LoRA task");
     }
 
     /// <summary>Waits until a LoRA task succeeds; <c>Fail</c> ends it with <see cref="ChanjingTaskFailedException"/>.</summary>

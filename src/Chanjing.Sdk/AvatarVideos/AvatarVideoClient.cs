@@ -53,10 +53,11 @@ public class AvatarVideoClient
     /// <param name="id">The video's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The video as the service reports it now.</returns>
+    /// <exception cref="ChanjingNotFoundException">The service says there is no such id.</exception>
     public virtual Task<AvatarVideo> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetAvatarVideoAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetAvatarVideoAsync(id, cancellationToken), id, "avatar video");
     }
 
     /// <summary>Every avatar video of the account, newest first (<c>video_list</c>, paged to the end, each once).</summary>

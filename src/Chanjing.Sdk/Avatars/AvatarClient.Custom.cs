@@ -65,10 +65,11 @@ public partial class AvatarClient
     /// <param name="id">The avatar's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The avatar as the service reports it now.</returns>
+    /// <exception cref="ChanjingNotFoundException">The service says there is no such id.</exception>
     public virtual Task<CustomAvatar> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetCustomAvatarAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetCustomAvatarAsync(id, cancellationToken), id, "customised avatar");
     }
 
     /// <summary>Every customised avatar of the account (<c>list_customised_person</c>, paged to the end, each once).</summary>
@@ -117,17 +118,14 @@ public partial class AvatarClient
         {
             await Context.Api.DeleteCustomAvatarAsync(id, ledger, cancellationToken).ConfigureAwait(false);
         }
-        catch (ChanjingInvalidParameterException ex) when (NotFoundText(ex.ServiceMessage) && ledger.Unresolved > 1)
+        catch (ChanjingInvalidParameterException ex) when (NotFound.Says(ex.ServiceMessage) && ledger.Unresolved > 1)
         {
             // An earlier attempt of this call reached the service and lost its answer, and the retry finds the avatar
             // gone: that attempt deleted it. Deleted, as asked.
         }
-        catch (ChanjingInvalidParameterException ex) when (ex is not ChanjingNotFoundException && NotFoundText(ex.ServiceMessage))
+        catch (ChanjingInvalidParameterException ex) when (ex is not ChanjingNotFoundException && NotFound.Says(ex.ServiceMessage))
         {
             throw new ChanjingNotFoundException($"There is no customised avatar {id} to delete (it was never made or was already deleted): {ex.ServiceMessage}", id, ex.ServiceMessage, ex.TraceId, ex.StatusCode, ex);
         }
     }
-
-    private static bool NotFoundText(string? message) =>
-        message is not null && (message.Contains("不存在") || message.IndexOf("not found", StringComparison.OrdinalIgnoreCase) >= 0 || message.IndexOf("not exist", StringComparison.OrdinalIgnoreCase) >= 0);
 }

@@ -1,10 +1,12 @@
 namespace Chanjing.Sdk;
 
 /// <summary>
-/// A submit may or may not have created a task: the request was sent, but the answer was lost (a timeout,
-/// a dropped connection, HTTP 5xx, code 50000) and reconciliation did not find the task. Do not blindly
-/// submit again: each task costs money. List recent tasks (<see cref="IChanjingClient.ListTasksAsync"/>)
-/// created after <see cref="SubmitStartedAt"/> and compare prompt and images first.
+/// A paid create (an AI-creation submit, an avatar video, a customised avatar, a speech task, a voice clone, a lip-sync
+/// video, an avatar-design task) may or may not have made a job: the request was sent, but the answer was lost (a
+/// timeout, a dropped connection, HTTP 5xx, code 50000). It was not sent again: each job costs money.
+/// <see cref="CandidateTaskIds"/> lists the jobs created since <see cref="SubmitStartedAt"/> that could be the call's
+/// (from the product's list; empty for products Chanjing cannot list, which the message says). Wait on a candidate, or
+/// look at the product's list, before creating again.
 /// </summary>
 public class ChanjingSubmitOutcomeUnknownException : ChanjingException
 {

@@ -38,6 +38,12 @@ public abstract class ChanjingJob
     /// <summary>The job object exactly as received, so fields this version does not model stay reachable.</summary>
     public abstract JsonElement RawJson { get; }
 
+    /// <summary>
+    /// Whether the job failed for lack of credits: its <see cref="ErrorMessage"/> is one of the service's billing texts
+    /// (蝉豆不足, 余额不足, 扣费失败, 欠费, ...). Top up before creating again.
+    /// </summary>
+    public bool IsBillingFailure => !IsSucceeded && BillingMessages.Matches(ErrorMessage);
+
     /// <summary>What the job is, for messages ("Task", "Avatar video", ...).</summary>
     internal abstract string Kind { get; }
 

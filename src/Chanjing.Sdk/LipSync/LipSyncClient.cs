@@ -50,10 +50,11 @@ public class LipSyncClient
     /// <param name="id">The video's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The video as the service reports it now.</returns>
+    /// <exception cref="ChanjingNotFoundException">The service says there is no such id.</exception>
     public virtual Task<LipSyncVideo> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetLipSyncAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetLipSyncAsync(id, cancellationToken), id, "lip-sync video");
     }
 
     /// <summary>Every lip-sync video of the account (<c>video_lip_sync/list</c>, paged to the end, each once).</summary>

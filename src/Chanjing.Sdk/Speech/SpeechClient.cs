@@ -43,10 +43,11 @@ public class SpeechClient
     /// <param name="id">The task's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The task as the service reports it now.</returns>
+    /// <exception cref="ChanjingNotFoundException">The service says there is no such id.</exception>
     public virtual Task<SpeechTask> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetSpeechAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetSpeechAsync(id, cancellationToken), id, "speech task");
     }
 
     /// <summary>

@@ -92,10 +92,11 @@ public class VoiceClient
     /// <param name="id">The voice's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The voice as the service reports it now.</returns>
+    /// <exception cref="ChanjingNotFoundException">The service says there is no such id.</exception>
     public virtual Task<CustomVoice> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return Context.Api.GetCustomVoiceAsync(id, cancellationToken);
+        return NotFound.MappedAsync(Context.Api.GetCustomVoiceAsync(id, cancellationToken), id, "voice clone");
     }
 
     /// <summary>Every voice clone made through the API (<c>list_customised_audio</c>, paged to the end, each once).</summary>

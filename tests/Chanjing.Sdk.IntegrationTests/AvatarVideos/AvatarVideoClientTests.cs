@@ -125,6 +125,7 @@ public sealed class AvatarVideoClientTests
         Assert.Equal(video.Id, error.TaskId);
         Assert.Equal(message, error.ServiceMessage);
         Assert.Equal(billing, error.IsBillingFailure);
+        Assert.Equal(billing, video.IsBillingFailure);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
         Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.CreateVideo));
     }
@@ -252,13 +253,16 @@ public sealed class AvatarVideoClientTests
     }
 
     [Fact]
-    public async Task GetAsync_MissingVideo_TypedRefusal()
+    public async Task GetAsync_MissingVideo_TypedNotFound_AndAWaitOnItEndsWithIt()
     {
         await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
         using var client = Support.Client(emulator);
 
-        var error = await Assert.ThrowsAsync<ChanjingInvalidParameterException>(() => client.AvatarVideos.GetAsync("no-such-video"));
+        var error = await Assert.ThrowsAsync<ChanjingNotFoundException>(() => client.AvatarVideos.GetAsync("no-such-video"));
+        var wait = await Assert.ThrowsAsync<ChanjingNotFoundException>(() => client.AvatarVideos.WaitAsync("no-such-video", Support.FastWait));
 
-        Assert.Equal("视频不存在", error.ServiceMessage);
+        Assert.Equal(("视频不存在", "no-such-video", "no-such-video", 40000), (error.ServiceMessage, error.ResourceId, error.TaskId, error.Code));
+        Assert.Equal("no-such-video", wait.TaskId);
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.GetVideo) - 1);
     }
 }

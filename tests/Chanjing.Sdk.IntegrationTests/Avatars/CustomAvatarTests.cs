@@ -144,7 +144,7 @@ public sealed class CustomAvatarTests
         await client.Avatars.DeleteAsync(avatar.Id);
 
         Assert.Equal(2, emulator.CountRequests(EmulatorEndpoint.DeleteCustomisedPerson));
-        var gone = await Assert.ThrowsAsync<ChanjingInvalidParameterException>(() => client.Avatars.GetAsync(avatar.Id));
+        var gone = await Assert.ThrowsAsync<ChanjingNotFoundException>(() => client.Avatars.GetAsync(avatar.Id));
         Assert.Equal("定制数字人不存在", gone.ServiceMessage);
     }
 }
