@@ -117,7 +117,7 @@ internal abstract class ChanjingToolFunction : AIFunction
                 AvatarVideo video => video.Status.ToString(),
                 _ => value.IsFinished ? "finished" : "running",
             };
-            ToolLog.Progress(logger, tool, value.Id, status, value.Progress ?? 0);
+            ToolLog.Progress(logger, tool, value.Id, status, value.Progress is { } percent ? $" ({percent}%)" : string.Empty);
         }
     }
 }

@@ -8,8 +8,8 @@ internal static partial class ToolLog
     [LoggerMessage(EventId = 7001, EventName = "ToolTaskSubmitted", Level = LogLevel.Information, Message = "{Tool}: Chanjing task {TaskId} submitted; waiting up to {Timeout}.")]
     public static partial void Submitted(ILogger logger, string tool, string taskId, TimeSpan timeout);
 
-    [LoggerMessage(EventId = 7002, EventName = "ToolTaskProgress", Level = LogLevel.Information, Message = "{Tool}: Chanjing task {TaskId} is {Status} ({Progress}%).")]
-    public static partial void Progress(ILogger logger, string tool, string taskId, string status, int progress);
+    [LoggerMessage(EventId = 7002, EventName = "ToolTaskProgress", Level = LogLevel.Information, Message = "{Tool}: Chanjing task {TaskId} is {Status}{Progress}.")]
+    public static partial void Progress(ILogger logger, string tool, string taskId, string status, string progress);
 
     [LoggerMessage(EventId = 7003, EventName = "ToolTaskSucceeded", Level = LogLevel.Information, Message = "{Tool}: Chanjing task {TaskId} succeeded with {Outputs} output(s).")]
     public static partial void Succeeded(ILogger logger, string tool, string taskId, int outputs);
