@@ -19,7 +19,9 @@ public sealed partial class ReadmeTests
 
     private static Dictionary<string, string> CompiledSnippets()
     {
-        var source = File.ReadAllText(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme", "ReadmeSnippets.cs"));
+        // The SDK's snippets, and those of Chanjing.Extensions.AI, compiled in its own test project (it references the adapters).
+        var source = File.ReadAllText(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme", "ReadmeSnippets.cs"))
+            + File.ReadAllText(RepoFile("tests", "Chanjing.Extensions.AI.Tests", "Readme", "AiSnippets.cs"));
         return SnippetInSource().Matches(source).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
     }
 
