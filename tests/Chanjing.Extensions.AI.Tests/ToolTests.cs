@@ -153,6 +153,24 @@ public sealed class ToolTests
     }
 
     [Fact]
+    public async Task GenerateVideo_SubmitAnswerLost_OutcomeUnknownWithTheCandidateAndNothingResubmitted()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        emulator.AddFault(EmulatorEndpoint.Submit, EmulatorFault.AbortAfterProcessing());
+        var tools = client.AsAITools(Options());
+
+        var result = Json(await Tool(tools, "chanjing_generate_video").InvokeAsync(new AIFunctionArguments { ["prompt"] = "a lighthouse at dusk" }));
+
+        Assert.True(result.GetProperty("status").GetString() == "outcome_unknown", result.ToString());
+        var candidate = Assert.Single(result.GetProperty("candidate_task_ids").EnumerateArray()).GetString()!;
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+        var waited = Json(await Tool(tools, "chanjing_wait_for_task").InvokeAsync(new AIFunctionArguments { ["task_id"] = candidate }));
+        Assert.Equal("succeeded", waited.GetProperty("status").GetString());
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.Submit));
+    }
+
+    [Fact]
     public async Task GenerateVideo_CancelledWhileWaiting_OperationCanceledAndTheTaskLeftToFinish()
     {
         var options = Support.FastEmulator();
