@@ -66,6 +66,7 @@ internal static class CliApplication
         root.Add(UploadCommand.Build(console));
         root.Add(ModelsCommand.Build(console));
         root.Add(EmulatorCommand.Build(console));
+        root.Add(McpCommand.Build(console));
         return root;
     }
 

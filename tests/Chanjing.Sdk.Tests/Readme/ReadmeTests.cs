@@ -19,8 +19,11 @@ public sealed partial class ReadmeTests
 
     private static Dictionary<string, string> CompiledSnippets()
     {
-        // ReadmeSnippets.cs and its parts (ReadmeSnippets.*.cs), one per product page.
-        var sources = Directory.GetFiles(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme"), "ReadmeSnippets*.cs").Order(StringComparer.Ordinal).Select(File.ReadAllText);
+        // ReadmeSnippets.cs and its parts (ReadmeSnippets.*.cs), one per product page, and those of Chanjing.Extensions.AI,
+        // compiled in its own test project (it references the adapters).
+        var sources = Directory.GetFiles(RepoFile("tests", "Chanjing.Sdk.Tests", "Readme"), "ReadmeSnippets*.cs").Order(StringComparer.Ordinal)
+            .Append(RepoFile("tests", "Chanjing.Extensions.AI.Tests", "Readme", "AiSnippets.cs"))
+            .Select(File.ReadAllText);
         return sources.SelectMany(source => SnippetInSource().Matches(source)).ToDictionary(m => m.Groups["name"].Value, m => Dedent(m.Groups["body"].Value));
     }
 
