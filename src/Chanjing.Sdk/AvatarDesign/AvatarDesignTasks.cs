@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>A photo or motion task of avatar design (<c>aigc/photo/task</c>, <c>aigc/motion/task</c>, their list). Immutable.</summary>
 public abstract class AvatarDesignTask : ChanjingJob
 {
-    private protected AvatarDesignTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    private protected AvatarDesignTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, LazyJson rawJson)
     {
         Id = id;
         Type = type;
@@ -13,7 +15,7 @@ public abstract class AvatarDesignTask : ChanjingJob
         ErrorMessage = errorMessage;
         Outputs = outputs;
         QueuePosition = queuePosition;
-        RawJson = rawJson;
+        _raw = rawJson;
     }
 
     /// <summary>The task's id (<c>unique_id</c>).</summary>
@@ -47,7 +49,7 @@ public abstract class AvatarDesignTask : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls => IsSucceeded ? Outputs : [];
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <summary>The outputs as reported, whatever the status.</summary>
     private protected IReadOnlyList<Uri> Outputs { get; }
@@ -67,7 +69,7 @@ public abstract class AvatarDesignTask : ChanjingJob
 /// <summary>A photo task (<c>aigc/photo/task</c>): pictures of a designed digital human.</summary>
 public sealed class AvatarPhotoTask : AvatarDesignTask
 {
-    internal AvatarPhotoTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, string? aspectRatio, JsonElement rawJson)
+    internal AvatarPhotoTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, string? aspectRatio, LazyJson rawJson)
         : base(id, type, status, errorMessage, outputs, queuePosition, rawJson)
     {
         AspectRatio = aspectRatio;
@@ -86,7 +88,7 @@ public sealed class AvatarPhotoTask : AvatarDesignTask
 /// <summary>A motion task (<c>aigc/motion/task</c>): a designed digital human's photo brought to life.</summary>
 public sealed class AvatarMotionTask : AvatarDesignTask
 {
-    internal AvatarMotionTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, JsonElement rawJson)
+    internal AvatarMotionTask(string id, int? type, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<Uri> outputs, int? queuePosition, LazyJson rawJson)
         : base(id, type, status, errorMessage, outputs, queuePosition, rawJson)
     {
     }
@@ -101,13 +103,15 @@ public sealed class AvatarMotionTask : AvatarDesignTask
 /// <summary>A LoRA task (<c>aigc/lora/task</c>): a model of a person trained on photos, which makes its pictures as photo tasks.</summary>
 public sealed class AvatarLoraTask : ChanjingJob
 {
-    internal AvatarLoraTask(string id, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<string> photoTaskIds, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal AvatarLoraTask(string id, AvatarDesignStatus status, string? errorMessage, IReadOnlyList<string> photoTaskIds, LazyJson rawJson)
     {
         Id = id;
         Status = status;
         ErrorMessage = errorMessage;
         PhotoTaskIds = photoTaskIds;
-        RawJson = rawJson;
+        _raw = rawJson;
     }
 
     /// <summary>The task's id (<c>lora_id</c>).</summary>
@@ -138,7 +142,7 @@ public sealed class AvatarLoraTask : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls => [];
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Avatar LoRA task";

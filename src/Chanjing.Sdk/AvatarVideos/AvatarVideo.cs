@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>An avatar video (合成视频) as the service reports it (<c>video</c>, <c>video_list</c>). Immutable.</summary>
 public sealed class AvatarVideo : ChanjingJob
 {
-    internal AvatarVideo(string id, AvatarVideoStatus status, int? progress, string? errorMessage, Uri? videoUrl, Uri? coverUrl, Uri? subtitleTimelineUrl, TimeSpan? duration, DateTimeOffset? createdAt, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal AvatarVideo(string id, AvatarVideoStatus status, int? progress, string? errorMessage, Uri? videoUrl, Uri? coverUrl, Uri? subtitleTimelineUrl, TimeSpan? duration, DateTimeOffset? createdAt, LazyJson rawJson)
     {
         Id = id;
         Status = status;
@@ -16,7 +18,7 @@ public sealed class AvatarVideo : ChanjingJob
         SubtitleTimelineUrl = subtitleTimelineUrl;
         Duration = duration;
         CreatedAt = createdAt;
-        RawJson = rawJson;
+        _raw = rawJson;
         OutputUrls = status.IsSucceeded && videoUrl is not null ? [videoUrl] : [];
     }
 
@@ -57,7 +59,7 @@ public sealed class AvatarVideo : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls { get; }
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Avatar video";

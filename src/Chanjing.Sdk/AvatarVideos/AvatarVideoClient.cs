@@ -13,6 +13,7 @@ public class AvatarVideoClient
     private const string ResumeWith = "client.AvatarVideos.WaitAsync";
     private readonly ProductContext? _context;
     private ProductJobKind<AvatarVideo>? _kind;
+    private ProductReconciliation? _reconciliation;
 
     /// <summary>For mocking frameworks only: every member throws until overridden.</summary>
     protected AvatarVideoClient()
@@ -45,8 +46,8 @@ public class AvatarVideoClient
         var background = draft.Background.Kind != MediaSourceKind.None
             ? await context.Uploader.ResolveAsync(draft.Background, "make_video_background", MediaWire.Either, cancellationToken).ConfigureAwait(false)
             : default;
-        var reconciliation = new ProductReconciliation("avatar video", ResumeWith, async ct => (await context.Api.ListAvatarVideosAsync(1, PageSize, ct).ConfigureAwait(false)).Items);
-        return await PaidCreate.SendAsync(context, ChanjingEndpoints.CreateAvatarVideo, draft.ToUtf8Json(audio, background), reconciliation, cancellationToken).ConfigureAwait(false);
+        _reconciliation ??= new ProductReconciliation("avatar video", ResumeWith, async ct => (await context.Api.ListAvatarVideosAsync(1, PageSize, ct).ConfigureAwait(false)).Items);
+        return await PaidCreate.SendAsync(context, ChanjingEndpoints.CreateAvatarVideo, draft.ToUtf8Json(audio, background), _reconciliation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets one avatar video (<c>video</c>).</summary>

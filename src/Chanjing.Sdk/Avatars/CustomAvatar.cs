@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>A customised avatar (定制数字人) as the service reports it (<c>customised_person</c>, its list, its callback). Immutable.</summary>
 public sealed class CustomAvatar : ChanjingJob
 {
-    internal CustomAvatar(string id, string? name, CustomAvatarStatus status, int? progress, string? errorMessage, Uri? coverUrl, Uri? previewVideoUrl, int? width, int? height, string? voiceId, bool? isUsable, bool? supports4K, DateTimeOffset? createdAt, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal CustomAvatar(string id, string? name, CustomAvatarStatus status, int? progress, string? errorMessage, Uri? coverUrl, Uri? previewVideoUrl, int? width, int? height, string? voiceId, bool? isUsable, bool? supports4K, DateTimeOffset? createdAt, LazyJson rawJson)
     {
         Id = id;
         Name = name;
@@ -20,7 +22,7 @@ public sealed class CustomAvatar : ChanjingJob
         IsUsable = isUsable;
         Supports4K = supports4K;
         CreatedAt = createdAt;
-        RawJson = rawJson;
+        _raw = rawJson;
         OutputUrls = status.IsSucceeded && previewVideoUrl is not null ? [previewVideoUrl] : [];
     }
 
@@ -73,7 +75,7 @@ public sealed class CustomAvatar : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls { get; }
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Customised avatar";

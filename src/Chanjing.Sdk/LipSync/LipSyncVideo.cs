@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>A lip-sync video (对口型) as the service reports it (<c>video_lip_sync/detail</c>, its list, its callback). Immutable.</summary>
 public sealed class LipSyncVideo : ChanjingJob
 {
-    internal LipSyncVideo(string id, LipSyncStatus status, int? progress, string? message, Uri? videoUrl, Uri? coverUrl, TimeSpan? duration, DateTimeOffset? createdAt, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal LipSyncVideo(string id, LipSyncStatus status, int? progress, string? message, Uri? videoUrl, Uri? coverUrl, TimeSpan? duration, DateTimeOffset? createdAt, LazyJson rawJson)
     {
         Id = id;
         Status = status;
@@ -15,7 +17,7 @@ public sealed class LipSyncVideo : ChanjingJob
         CoverUrl = coverUrl;
         Duration = duration;
         CreatedAt = createdAt;
-        RawJson = rawJson;
+        _raw = rawJson;
         OutputUrls = IsSucceeded ? [videoUrl!] : [];
     }
 
@@ -56,7 +58,7 @@ public sealed class LipSyncVideo : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls { get; }
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Lip-sync video";

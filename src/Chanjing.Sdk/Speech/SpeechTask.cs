@@ -7,7 +7,9 @@ namespace Chanjing.Sdk;
 /// <summary>A text-to-speech task as the service reports it (<c>audio_task_state</c>). Immutable.</summary>
 public sealed class SpeechTask : ChanjingJob
 {
-    internal SpeechTask(string id, SpeechTaskStatus status, string? errorMessage, string? errorReason, Uri? audioUrl, TimeSpan? duration, IReadOnlyList<SpeechSubtitle> subtitles, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal SpeechTask(string id, SpeechTaskStatus status, string? errorMessage, string? errorReason, Uri? audioUrl, TimeSpan? duration, IReadOnlyList<SpeechSubtitle> subtitles, LazyJson rawJson)
     {
         Id = id;
         Status = status;
@@ -16,7 +18,7 @@ public sealed class SpeechTask : ChanjingJob
         AudioUrl = audioUrl;
         Duration = duration;
         Subtitles = subtitles;
-        RawJson = rawJson;
+        _raw = rawJson;
         OutputUrls = IsSucceeded ? [audioUrl!] : [];
     }
 
@@ -57,7 +59,7 @@ public sealed class SpeechTask : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls { get; }
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Speech task";

@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>A voice clone (定制声音) as the service reports it (<c>customised_audio</c>, its list, its callback). Immutable.</summary>
 public sealed class CustomVoice : ChanjingJob
 {
-    internal CustomVoice(string id, string? name, string? modelType, CustomVoiceStatus status, int? progress, string? errorMessage, Uri? sampleClipUrl, DateTimeOffset? createdAt, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal CustomVoice(string id, string? name, string? modelType, CustomVoiceStatus status, int? progress, string? errorMessage, Uri? sampleClipUrl, DateTimeOffset? createdAt, LazyJson rawJson)
     {
         Id = id;
         Name = name;
@@ -15,7 +17,7 @@ public sealed class CustomVoice : ChanjingJob
         ErrorMessage = errorMessage;
         SampleClipUrl = sampleClipUrl;
         CreatedAt = createdAt;
-        RawJson = rawJson;
+        _raw = rawJson;
     }
 
     /// <summary>The voice's id (<c>id</c>, <c>C-Audio-…</c>): what <see cref="SpeechRequest.VoiceId"/> takes once ready.</summary>
@@ -52,7 +54,7 @@ public sealed class CustomVoice : ChanjingJob
     public override IReadOnlyList<Uri> OutputUrls => [];
 
     /// <inheritdoc />
-    public override JsonElement RawJson { get; }
+    public override JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     internal override string Kind => "Voice clone";

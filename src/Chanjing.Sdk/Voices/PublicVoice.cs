@@ -5,7 +5,9 @@ namespace Chanjing.Sdk;
 /// <summary>A public voice (<c>list_common_audio</c>): usable in <see cref="SpeechRequest"/>, avatar videos and lip-sync.</summary>
 public sealed class PublicVoice
 {
-    internal PublicVoice(string id, string? name, string? gender, string? language, string? description, int? grade, Uri? sampleUrl, JsonElement rawJson)
+    private readonly LazyJson _raw;
+
+    internal PublicVoice(string id, string? name, string? gender, string? language, string? description, int? grade, Uri? sampleUrl, LazyJson rawJson)
     {
         Id = id;
         Name = name;
@@ -14,7 +16,7 @@ public sealed class PublicVoice
         Description = description;
         Grade = grade;
         SampleUrl = sampleUrl;
-        RawJson = rawJson;
+        _raw = rawJson;
     }
 
     /// <summary>The voice's id (<c>id</c>): what <see cref="SpeechRequest.VoiceId"/> takes.</summary>
@@ -39,7 +41,7 @@ public sealed class PublicVoice
     public Uri? SampleUrl { get; }
 
     /// <summary>The voice object exactly as received.</summary>
-    public JsonElement RawJson { get; }
+    public JsonElement RawJson => _raw.Value;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} ({Name})";

@@ -126,7 +126,7 @@ public sealed class AvatarVideoRequestTests
     [Fact]
     public async Task WaitAsync_Status30WithoutVideoUrl_IsATypedFailureNotASuccess()
     {
-        var handler = new LambdaHandler((_, _) => Task.FromResult(Wire.Ok(JsonNode.Parse("""{"id":"v-1","status":30,"progress":100,"msg":"","video_url":"","duration":3}"""))));
+        var handler = new LambdaHandler((_, _) => Task.FromResult(Wire.Ok(JsonNode.Parse("""{"id":"v-1","status":30,"progress":100,"msg":"","video_url":"","duration":3,"unknown_field":{"kept":true}}"""))));
         using var client = handler.CreateClient();
 
         var error = await Assert.ThrowsAsync<ChanjingTaskFailedException>(() => client.AvatarVideos.WaitAsync("v-1", new WaitOptions { Timeout = TimeSpan.FromSeconds(10) }));
@@ -136,6 +136,7 @@ public sealed class AvatarVideoRequestTests
         Assert.False(video.IsSucceeded);
         Assert.Empty(video.OutputUrls);
         Assert.Equal(TimeSpan.FromSeconds(3), video.Duration);
+        Assert.True(video.RawJson.GetProperty("unknown_field").GetProperty("kept").GetBoolean());
         Assert.Equal(1, handler.Count);
     }
 }

@@ -5,7 +5,7 @@ namespace Chanjing.Sdk.Internal.Endpoints;
 /// <summary>Reads lip-sync videos and avatar-design tasks, tolerating missing fields and both list shapes.</summary>
 internal static class DesignReaders
 {
-    public static LipSyncVideo ReadLipSync(JsonElement data)
+    public static LipSyncVideo ReadLipSync(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var id = Id(data, "id", "lip-sync video");
         var ms = JsonReading.GetInt64(data, "duration");
@@ -19,32 +19,32 @@ internal static class DesignReaders
             JobPages.Url(data, "preview_url"),
             ms is > 0 ? TimeSpan.FromMilliseconds(ms.Value) : null,
             JobPages.UnixSeconds(data, "create_time"),
-            data.Clone());
+            LazyJson.Of(data, body));
     }
 
-    public static AvatarPhotoTask ReadPhoto(JsonElement data)
+    public static AvatarPhotoTask ReadPhoto(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var (id, type, status, error, outputs, queue) = Common(data);
         var ratio = data.TryGetProperty("aspect_ratio", out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number ? (value.ValueKind == JsonValueKind.String ? value.GetString() : value.GetRawText()) : null;
-        return new AvatarPhotoTask(id, type, status, error, outputs, queue, ratio, data.Clone());
+        return new AvatarPhotoTask(id, type, status, error, outputs, queue, ratio, LazyJson.Of(data, body));
     }
 
-    public static AvatarMotionTask ReadMotion(JsonElement data)
+    public static AvatarMotionTask ReadMotion(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var (id, type, status, error, outputs, queue) = Common(data);
-        return new AvatarMotionTask(id, type, status, error, outputs, queue, data.Clone());
+        return new AvatarMotionTask(id, type, status, error, outputs, queue, LazyJson.Of(data, body));
     }
 
     /// <summary>An item of <c>aigc/photo/task/page</c>: a photo task (type 1) or a motion task (type 2).</summary>
-    public static AvatarDesignTask ReadDesignTask(JsonElement data) =>
-        JsonReading.GetInt64(data, "type") == 2 ? ReadMotion(data) : ReadPhoto(data);
+    public static AvatarDesignTask ReadDesignTask(JsonElement data, ReadOnlyMemory<byte> body = default) =>
+        JsonReading.GetInt64(data, "type") == 2 ? ReadMotion(data, body) : ReadPhoto(data, body);
 
     /// <summary>The photo task list: a plain array in <c>data</c> (what Chanjing's scripts read) or <c>{list, page_info}</c>.</summary>
-    public static JobPage<AvatarDesignTask> ReadDesignPage(JsonElement data)
+    public static JobPage<AvatarDesignTask> ReadDesignPage(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         if (data.ValueKind == JsonValueKind.Array)
         {
-            return new JobPage<AvatarDesignTask>(data.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object && JsonReading.GetString(e, "unique_id") is { Length: > 0 }).Select(ReadDesignTask).ToArray(), null, null);
+            return new JobPage<AvatarDesignTask>(data.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.Object && JsonReading.GetString(e, "unique_id") is { Length: > 0 }).Select(e => ReadDesignTask(e, body)).ToArray(), null, null);
         }
 
         if (data.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
@@ -52,10 +52,10 @@ internal static class DesignReaders
             return new JobPage<AvatarDesignTask>([], null, null);
         }
 
-        return JobPages.Read(data, "avatar design task", ReadDesignTask, "unique_id");
+        return JobPages.Read(data, "avatar design task", e => ReadDesignTask(e, body), "unique_id");
     }
 
-    public static AvatarLoraTask ReadLora(JsonElement data)
+    public static AvatarLoraTask ReadLora(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var id = Id(data, "lora_id", "LoRA task");
         var photos = new List<string>();
@@ -64,10 +64,10 @@ internal static class DesignReaders
             photos.AddRange(ids.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String && e.GetString() is { Length: > 0 }).Select(e => e.GetString()!));
         }
 
-        return new AvatarLoraTask(id, new AvatarDesignStatus(JsonReading.GetString(data, "status") ?? string.Empty), JsonReading.GetString(data, "err_msg"), photos, data.Clone());
+        return new AvatarLoraTask(id, new AvatarDesignStatus(JsonReading.GetString(data, "status") ?? string.Empty), JsonReading.GetString(data, "err_msg"), photos, LazyJson.Of(data, body));
     }
 
-    public static string ReadLoraId(JsonElement data) =>
+    public static string ReadLoraId(JsonElement data, ReadOnlyMemory<byte> body = default) =>
         data.ValueKind == JsonValueKind.Object && JsonReading.GetString(data, "lora_id") is { Length: > 0 } id && !Guard.HasControl(id)
             ? id
             : JobPages.ReadId(data, "LoRA task");

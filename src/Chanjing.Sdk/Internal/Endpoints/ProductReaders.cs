@@ -5,7 +5,7 @@ namespace Chanjing.Sdk.Internal.Endpoints;
 /// <summary>Reads the job objects of the digital-human products (avatar videos, customised avatars), tolerating missing fields.</summary>
 internal static class ProductReaders
 {
-    public static AvatarVideo ReadAvatarVideo(JsonElement data)
+    public static AvatarVideo ReadAvatarVideo(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var id = RequireId(data, "avatar video");
         var seconds = JsonReading.GetInt64(data, "duration");
@@ -19,10 +19,10 @@ internal static class ProductReaders
             JobPages.Url(data, "subtitle_data_url"),
             seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null,
             JobPages.UnixSeconds(data, "create_time"),
-            data.Clone());
+            LazyJson.Of(data, body));
     }
 
-    public static CustomAvatar ReadCustomAvatar(JsonElement data)
+    public static CustomAvatar ReadCustomAvatar(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         var id = RequireId(data, "customised avatar");
         var reason = JsonReading.GetString(data, "err_reason");
@@ -47,7 +47,7 @@ internal static class ProductReaders
             open is null ? null : open == 1,
             JobPages.Bool(data, "support_4k"),
             JobPages.UnixSeconds(data, "create_time"),
-            data.Clone());
+            LazyJson.Of(data, body));
     }
 
     private static string RequireId(JsonElement data, string what)

@@ -5,13 +5,13 @@ namespace Chanjing.Sdk.Internal.Endpoints;
 /// <summary>Reads speech tasks, public voices and voice clones, tolerating missing fields and both timeline units.</summary>
 internal static class SpeechReaders
 {
-    public static string ReadTaskId(JsonElement data) =>
+    public static string ReadTaskId(JsonElement data, ReadOnlyMemory<byte> body = default) =>
         data.ValueKind == JsonValueKind.Object && JsonReading.GetString(data, "task_id") is { Length: > 0 } id && !Guard.HasControl(id)
             ? id
             // Tolerated: a bare string, as the other products' creates answer.
             : JobPages.ReadId(data, "speech task");
 
-    public static SpeechTask ReadSpeechTask(JsonElement data)
+    public static SpeechTask ReadSpeechTask(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         if (data.ValueKind != JsonValueKind.Object)
         {
@@ -36,17 +36,17 @@ internal static class SpeechReaders
             url,
             duration,
             Timeline(data, duration),
-            data.Clone());
+            LazyJson.Of(data, body));
     }
 
-    public static PublicVoice ReadPublicVoice(JsonElement item)
+    public static PublicVoice ReadPublicVoice(JsonElement item, ReadOnlyMemory<byte> body = default)
     {
         var grade = JsonReading.GetInt64(item, "grade");
         return new PublicVoice(JsonReading.GetString(item, "id")!, JsonReading.GetString(item, "name"), JsonReading.GetString(item, "gender"), JsonReading.GetString(item, "lang"),
-            JsonReading.GetString(item, "desc"), grade is >= int.MinValue and <= int.MaxValue ? (int)grade.Value : null, JobPages.Url(item, "audition"), item.Clone());
+            JsonReading.GetString(item, "desc"), grade is >= int.MinValue and <= int.MaxValue ? (int)grade.Value : null, JobPages.Url(item, "audition"), LazyJson.Of(item, body));
     }
 
-    public static CustomVoice ReadCustomVoice(JsonElement data)
+    public static CustomVoice ReadCustomVoice(JsonElement data, ReadOnlyMemory<byte> body = default)
     {
         if (data.ValueKind != JsonValueKind.Object || JsonReading.GetString(data, "id") is not { Length: > 0 } id)
         {
@@ -63,7 +63,7 @@ internal static class SpeechReaders
             JsonReading.GetString(data, "err_msg"),
             JobPages.Url(data, "audio_path"),
             JobPages.UnixSeconds(data, "create_time"),
-            data.Clone());
+            LazyJson.Of(data, body));
     }
 
     /// <summary>

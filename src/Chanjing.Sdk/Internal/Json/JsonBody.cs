@@ -7,7 +7,7 @@ internal static class JsonBody
 {
     public static byte[] Write(Action<Utf8JsonWriter> properties)
     {
-        using var buffer = new MemoryStream(256);
+        using var buffer = new PooledBufferWriter();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();

@@ -8,7 +8,7 @@ internal sealed partial class AvatarVideoDraft
     /// <summary>The wire body, with the uploaded or passed files.</summary>
     public byte[] ToUtf8Json(ResolvedMedia audio, ResolvedMedia background)
     {
-        using var buffer = new MemoryStream(1024);
+        using var buffer = new PooledBufferWriter();
         using (var w = new Utf8JsonWriter(buffer))
         {
             w.WriteStartObject();

@@ -30,7 +30,7 @@ internal sealed partial class AvatarVideoDraft
             Subtitles = (subtitles.Show, subtitleBox, subtitles.Color, subtitles.StrokeColor, subtitles.StrokeWidth, subtitles.FontId);
         }
 
-        Additional = request.AdditionalFields.Select(pair => new KeyValuePair<string, JsonNode?>(pair.Key, pair.Value?.DeepClone())).ToArray();
+        Additional = request.AdditionalFields.Count == 0 ? [] : request.AdditionalFields.Select(pair => new KeyValuePair<string, JsonNode?>(pair.Key, pair.Value?.DeepClone())).ToArray();
     }
 
     public string AvatarId { get; }
