@@ -98,6 +98,31 @@ public sealed class SpeakCommandTests(TestEmulator service) : IClassFixture<Test
     }
 
     [Fact]
+    public async Task Speak_UnknownVoice_ExitsOne_WithTheServiceTextAndTraceIdOnce()
+    {
+        var result = await CliProcess.RunAsync(service.Environment, "speak", "你好。", "--voice", "no-such-voice");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains("该AI语音被禁用或者不存在", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(result.Stderr, "trace id"));
+        Assert.Equal(string.Empty, result.Stdout);
+    }
+
+    [Fact]
+    public async Task Speak_AnswerLost_ExitsOne_SayingNoReconciliationWasPossible()
+    {
+        service.Emulator.AddFault(EmulatorEndpoint.CreateSpeechTask, EmulatorFault.AbortAfterProcessing());
+
+        var result = await CliProcess.RunAsync(service.Environment, "speak", "丢失的回答。", "--voice", await PublicVoiceAsync(), "--json");
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var error = JsonDocument.Parse(result.Stdout).RootElement.GetProperty("error");
+        Assert.Equal(1, error.GetProperty("exitCode").GetInt32());
+        Assert.Contains("Chanjing cannot list speech tasks, so no reconciliation was possible", result.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("chanjing task list", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Speak_TextOverOneTask_IsVoicedInParts_SavedInOrderAsNumberedFiles()
     {
         using var temp = new TempDirectory();

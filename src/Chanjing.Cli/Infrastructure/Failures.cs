@@ -124,5 +124,7 @@ internal static class Failures
 
     private static string Plural(string noun) => char.ToUpperInvariant(noun[0]) + noun[1..] + "s";
 
-    private static string Trace(ChanjingException error) => error.TraceId is null ? string.Empty : $" (trace id {error.TraceId})";
+    // The SDK's own messages of service errors already end with the trace id: it is said once.
+    private static string Trace(ChanjingException error) =>
+        error.TraceId is null || error.Message.Contains(error.TraceId, StringComparison.Ordinal) ? string.Empty : $" (trace id {error.TraceId})";
 }
