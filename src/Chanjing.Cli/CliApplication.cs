@@ -53,7 +53,7 @@ internal static class CliApplication
     public static RootCommand BuildRoot(CliConsole console)
     {
         var root = new RootCommand(
-            "Make videos and images with Chanjing's Open API: AI creation (create, task), talking-avatar videos (video) and digital humans (avatars); submit, wait with live progress, download.\n" +
+            "Make videos, images and speech with Chanjing's Open API: AI creation (create, task), talking-avatar videos (video), digital humans (avatars), text to speech (speak, speech), voices and voice clones (voices), lip-sync (lipsync) and avatar design (avatar-design); create, wait with live progress, download.\n" +
             "Credentials: CHANJING_ACCESS_TOKEN, or CHANJING_APP_ID and CHANJING_SECRET_KEY (CHANJING_BASE_ADDRESS optional); or --emulator.\n" +
             "Exit codes: 0 success, 1 other failure, 2 usage, 3 task failed, 4 wait timed out, 5 authentication, 130 interrupted.")
         {
@@ -63,6 +63,11 @@ internal static class CliApplication
         root.Add(TaskCommands.Build(console));
         root.Add(VideoCommands.Build(console));
         root.Add(AvatarCommands.Build(console));
+        root.Add(SpeakCommand.Build(console));
+        root.Add(SpeechCommands.Build(console));
+        root.Add(VoiceCommands.Build(console));
+        root.Add(LipSyncCommands.Build(console));
+        root.Add(AvatarDesignCommands.Build(console));
         root.Add(UploadCommand.Build(console));
         root.Add(ModelsCommand.Build(console));
         root.Add(EmulatorCommand.Build(console));

@@ -60,9 +60,20 @@ public static class CliProcess
         return start;
     }
 
-    public static async Task<CliResult> RunInAsync(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] arguments)
+    public static Task<CliResult> RunInAsync(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, params string[] arguments) =>
+        RunWithInputAsync(environment, workingDirectory, null, arguments);
+
+    /// <summary>Runs the tool with <paramref name="stdin"/> (UTF-8) on its standard input, then closes it.</summary>
+    public static async Task<CliResult> RunWithInputAsync(IReadOnlyDictionary<string, string>? environment, string? workingDirectory, string? stdin, params string[] arguments)
     {
-        using var process = Process.Start(StartInfo(environment, workingDirectory, arguments))!;
+        var start = StartInfo(environment, workingDirectory, arguments);
+        start.StandardInputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        using var process = Process.Start(start)!;
+        if (stdin is not null)
+        {
+            await process.StandardInput.WriteAsync(stdin);
+        }
+
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -52,3 +52,28 @@ public static class MediaFiles
         throw new InvalidOperationException("The emulator lists no public avatar with a preview video.");
     }
 }
+
+/// <summary>ffprobe on a saved file: each stream's codec type and duration, and the container's duration.</summary>
+public static class Probe
+{
+    public sealed record Result(double Duration, IReadOnlyList<(string Type, double Duration)> Streams);
+
+    public static async Task<Result> RunAsync(string file)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { "-v", "error", "-show_entries", "stream=codec_type,duration:format=duration", "-of", "json", file })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(CliProcess.Bound);
+        Assert.True(process.ExitCode == 0, $"ffprobe failed ({process.ExitCode}): {await stderr}");
+        var root = System.Text.Json.JsonDocument.Parse(await stdout).RootElement;
+        static double Seconds(System.Text.Json.JsonElement e) => double.Parse(e.GetProperty("duration").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        var streams = root.GetProperty("streams").EnumerateArray().Select(s => (s.GetProperty("codec_type").GetString()!, Seconds(s))).ToList();
+        return new Result(Seconds(root.GetProperty("format")), streams);
+    }
+}

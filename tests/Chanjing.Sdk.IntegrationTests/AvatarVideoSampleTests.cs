@@ -64,4 +64,76 @@ public sealed class AvatarVideoSampleTests
             }
         }
     }
+
+    [Fact]
+    public async Task AvatarVideo_CloneVoice_ClonesFromTheRecording_AndTheAvatarSpeaksWithIt()
+    {
+        var configuration = typeof(AvatarVideoSampleTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+        var sample = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "samples", "Chanjing.AvatarVideo", "bin", configuration, "net10.0", "Chanjing.AvatarVideo.dll"));
+        var work = Path.Combine(Path.GetTempPath(), "chanjing-clone-voice-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        var recording = Path.Combine(work, "me.wav");
+        await File.WriteAllBytesAsync(recording, Wav(TimeSpan.FromSeconds(12)));
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { sample, "--clone-voice", recording, "--output", Path.Combine(work, "output") })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var name in new[] { "CHANJING_ACCESS_TOKEN", "CHANJING_APP_ID", "CHANJING_SECRET_KEY", "CHANJING_BASE_ADDRESS" })
+        {
+            start.Environment.Remove(name);
+        }
+
+        try
+        {
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var guard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            await process.WaitForExitAsync(guard.Token);
+            var lines = (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+            Assert.True(process.ExitCode == 0, $"exit {process.ExitCode}: {await stderr}\n{string.Join('\n', lines)}");
+            var cloned = Assert.Single(lines, l => l.StartsWith("Cloned voice C-Audio-", StringComparison.Ordinal));
+            var voiceId = cloned.Split(' ')[2];
+            Assert.Contains(lines, l => l.StartsWith("Tag ", StringComparison.Ordinal) && l.EndsWith($"voice {voiceId}.", StringComparison.Ordinal));
+            var file = Assert.Single(Directory.GetFiles(Path.Combine(work, "output")));
+            var (exit, probe, error) = await EmulatorMediaProbe.RunToolAsync("ffprobe", "-v", "error", "-show_entries", "stream=codec_type", "-of", "json", file);
+            Assert.True(exit == 0, $"ffprobe failed ({exit}): {error}");
+            Assert.Contains(JsonNode.Parse(probe)!["streams"]!.AsArray(), s => (string)s!["codec_type"]! == "audio");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>A mono 16 kHz PCM WAV of a tone: a recording long enough for the emulator's clone (at least 10 s).</summary>
+    private static byte[] Wav(TimeSpan length)
+    {
+        const int rate = 16000;
+        var frames = (int)(rate * length.TotalSeconds);
+        using var stream = new MemoryStream();
+        using var writer = new BinaryWriter(stream);
+        writer.Write("RIFF"u8);
+        writer.Write(36 + (frames * 2));
+        writer.Write("WAVEfmt "u8);
+        writer.Write(16);
+        writer.Write((short)1);
+        writer.Write((short)1);
+        writer.Write(rate);
+        writer.Write(rate * 2);
+        writer.Write((short)2);
+        writer.Write((short)16);
+        writer.Write("data"u8);
+        writer.Write(frames * 2);
+        for (var i = 0; i < frames; i++)
+        {
+            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
+        }
+
+        writer.Flush();
+        return stream.ToArray();
+    }
 }

@@ -295,7 +295,7 @@ internal sealed partial class CreateInputs
         }
     }
 
-    [GeneratedRegex(@"\b[A-Za-z]+Request\.(?<property>[A-Za-z]+)\b")]
+    [GeneratedRegex(@"\b(?:[A-Za-z]+Request|request)\.(?<property>[A-Za-z]+)\b")]
     private static partial Regex PropertyPattern();
 
     [GeneratedRegex(@"^[1-9][0-9]*:[1-9][0-9]*$")]

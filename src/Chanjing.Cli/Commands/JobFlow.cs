@@ -4,7 +4,7 @@ using Chanjing.Sdk;
 
 namespace Chanjing.Cli.Commands;
 
-/// <summary>Waiting for one avatar video or customised avatar with live progress, and saving a video, as <c>video create</c> does after the create.</summary>
+/// <summary>Waiting for one job of a product (a video, an avatar, a speech task, ...) with live progress, and saving its outputs, as <c>video create</c> does after the create.</summary>
 internal static class JobFlow
 {
     /// <summary>
@@ -59,8 +59,45 @@ internal static class JobFlow
     /// <param name="kind">The product.</param>
     /// <param name="job">The succeeded job.</param>
     /// <param name="output">The directory to save into.</param>
+    /// <param name="finish">Runs after the outputs are saved (to rename them, to add subtitles) and returns the final files; null for none.</param>
     /// <returns>The exit code.</returns>
-    public static async Task<int> DownloadAsync<TJob>(CommandRun run, ChanjingConnection connection, JobKind<TJob> kind, TJob job, string output)
+    public static async Task<int> DownloadAsync<TJob>(CommandRun run, ChanjingConnection connection, JobKind<TJob> kind, TJob job, string output, Func<IReadOnlyList<string>, Task<IReadOnlyList<string>>>? finish = null)
+        where TJob : ChanjingJob
+    {
+        var (files, exitCode) = await SaveAsync(run, connection, kind, job, output, finish).ConfigureAwait(false);
+        if (files is null)
+        {
+            return exitCode;
+        }
+
+        if (run.Json)
+        {
+            run.PrintJson(w => kind.Write(w, job, files, null));
+        }
+        else
+        {
+            foreach (var file in files)
+            {
+                run.Console.WriteData(file);
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// Saves a succeeded job's outputs without printing them: a job with no URL (exit 1), an interrupt (130) or a failed
+    /// download (thrown as <see cref="DownloadFailedException"/>, which names the job) is reported here.
+    /// </summary>
+    /// <typeparam name="TJob">The product's job.</typeparam>
+    /// <param name="run">The run.</param>
+    /// <param name="connection">The connection.</param>
+    /// <param name="kind">The product.</param>
+    /// <param name="job">The succeeded job.</param>
+    /// <param name="output">The directory to save into.</param>
+    /// <param name="finish">Runs after the outputs are saved and returns the final files; null for none.</param>
+    /// <returns>The saved files, or null and the exit code of a failure already reported.</returns>
+    public static async Task<(IReadOnlyList<string>? Files, int ExitCode)> SaveAsync<TJob>(CommandRun run, ChanjingConnection connection, JobKind<TJob> kind, TJob job, string output, Func<IReadOnlyList<string>, Task<IReadOnlyList<string>>>? finish = null)
         where TJob : ChanjingJob
     {
         var console = run.Console;
@@ -72,20 +109,24 @@ internal static class JobFlow
                 run.PrintJson(w => kind.Write(w, job, [], null));
             }
 
-            return ExitCodes.Failure;
+            return (null, ExitCodes.Failure);
         }
 
-        var again = $"{kind.Title} {job.Id} succeeded; get its file with: chanjing {kind.Group} download {job.Id} --output {OutputDirectory.Quote(output)}";
+        var again = $"{kind.Title} {job.Id} succeeded; get its file with: {DownloadCommand(kind, job.Id, output)}";
         IReadOnlyList<string> files;
         try
         {
             files = await new TaskDisplay(console).DownloadAsync(connection.Client, job, output, run.CancellationToken).ConfigureAwait(false);
+            if (finish is not null)
+            {
+                files = await finish(files).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (run.CancellationToken.IsCancellationRequested)
         {
             Failures.Report(run, $"Download of {kind.Title.ToLowerInvariant()} {job.Id} interrupted; no partial file was left.", ExitCodes.Interrupted, job.Id);
             console.Info(again);
-            return ExitCodes.Interrupted;
+            return (null, ExitCodes.Interrupted);
         }
         catch (Exception error) when (error is ChanjingException or IOException or UnauthorizedAccessException)
         {
@@ -93,20 +134,15 @@ internal static class JobFlow
             throw new DownloadFailedException(job.Id, $"{kind.Title} {job.Id} succeeded, but downloading it failed: {error.Message}", error);
         }
 
-        if (run.Json)
-        {
-            run.PrintJson(w => kind.Write(w, job, files, null));
-        }
-        else
-        {
-            foreach (var file in files)
-            {
-                console.WriteData(file);
-            }
-        }
-
-        return ExitCodes.Success;
+        return (files, ExitCodes.Success);
     }
+
+    /// <summary>The command that saves a job's outputs again: <c>chanjing video download ID --output DIR</c>, or the wait with <c>--output</c> for groups without a download command.</summary>
+    private static string DownloadCommand<TJob>(JobKind<TJob> kind, string id, string output)
+        where TJob : ChanjingJob =>
+        kind.Group is "video" or "lipsync"
+            ? $"chanjing {kind.Group} download {id} --output {OutputDirectory.Quote(output)}"
+            : $"{kind.WaitCommand(id)} --output {OutputDirectory.Quote(output)}";
 
     /// <summary>Says that the job keeps running (and is charged) and how to resume the wait; prints the JSON document.</summary>
     private static int StoppedWaiting<TJob>(CommandRun run, ChanjingConnection connection, JobKind<TJob> kind, string id, TJob? last, string why, int exitCode)

@@ -19,6 +19,28 @@ internal static class OptionMap
         ("quality_mode", "QualityMode", "--quality"),
         ("number_of_images", "NumberOfImages", "--count"),
         ("callback", "CallbackUrl", "--callback"),
+
+        // The digital-human products' requests (their messages say request.Speed, ...): no AI-creation field.
+        (string.Empty, "Speed", "--speed"),
+        (string.Empty, "Pitch", "--pitch"),
+        (string.Empty, "VoiceId", "--voice"),
+        (string.Empty, "PreviewText", "--preview-text"),
+        (string.Empty, "ModelType", "--model"),
+        (string.Empty, "Language", "--language"),
+        (string.Empty, "Name", "--name"),
+        (string.Empty, "Age", "--age"),
+        (string.Empty, "Gender", "--gender"),
+        (string.Empty, "Detail", "--detail"),
+        (string.Empty, "Background", "--background"),
+        (string.Empty, "TalkingPose", "--pose"),
+        (string.Empty, "Industry", "--industry"),
+        (string.Empty, "Origin", "--origin"),
+        (string.Empty, "Emotion", "--emotion"),
+        (string.Empty, "Photos", "--photo"),
+        (string.Empty, "PhotoUrl", "--photo"),
+        (string.Empty, "PhotoTaskId", "--photo-task"),
+        (string.Empty, "RetryLoraId", "--retry"),
+        (string.Empty, "ReferenceImageUrl", "--reference"),
     ];
 
     /// <summary>The option that sets an SDK request property, or null when no option does.</summary>

@@ -5,7 +5,7 @@ using Chanjing.Sdk;
 namespace Chanjing.Cli.Display;
 
 /// <summary>The JSON objects of avatar videos and avatars (written by hand: no reflection, AOT-safe).</summary>
-internal static class JobJson
+internal static partial class JobJson
 {
     /// <summary>Writes an avatar video: id, status, progress, error, duration, URLs, and the saved files when known.</summary>
     /// <param name="w">The writer.</param>

@@ -9,13 +9,19 @@ internal static class JobText
     /// <summary>Said after a failure whose text is a lack of credits (<see cref="ChanjingException.IsBillingFailure"/>).</summary>
     public const string TopUp = " The account has too few credits (蝉豆) for it: top up the Chanjing account, then create it again.";
 
-    /// <summary>The job's name in messages: <c>Video</c>, <c>Avatar</c>, <c>Task</c>.</summary>
+    /// <summary>The job's name in messages: <c>Video</c>, <c>Avatar</c>, <c>Speech task</c>, <c>Task</c>, ...</summary>
     /// <param name="job">The job.</param>
     /// <returns>The name.</returns>
     public static string Title(ChanjingJob job) => job switch
     {
         AvatarVideo => "Video",
         CustomAvatar => "Avatar",
+        SpeechTask => "Speech task",
+        CustomVoice => "Voice",
+        LipSyncVideo => "Lip-sync video",
+        AvatarPhotoTask => "Photo task",
+        AvatarMotionTask => "Motion task",
+        AvatarLoraTask => "LoRA task",
         _ => "Task",
     };
 
@@ -27,6 +33,11 @@ internal static class JobText
         AvatarVideo video => video.Status.ToString(),
         CustomAvatar avatar => avatar.Status.ToString(),
         CreationTask task => task.Status.Value,
+        SpeechTask speech => speech.Status.ToString(),
+        CustomVoice voice => voice.Status.ToString(),
+        LipSyncVideo lipSync => lipSync.Status.ToString(),
+        AvatarDesignTask design => design.Status.Value,
+        AvatarLoraTask lora => lora.Status.Value,
         _ => job.IsSucceeded ? "succeeded" : job.IsFinished ? "failed" : "running",
     };
 

@@ -36,19 +36,46 @@ internal sealed class CommandRun(string name, ParseResult parse, CliConsole cons
         JsonPrinted = true;
     }
 
-    /// <summary>The command group, for resume hints: <c>video</c>, <c>avatars</c>, or <c>task</c> (AI creation).</summary>
-    public string Group => Name.Split(' ') is [_, var group, ..] && group is "video" or "avatars" ? group : "task";
+    /// <summary>
+    /// The command group, for resume hints: <c>video</c>, <c>avatars</c>, <c>speech</c> (for <c>speak</c> too),
+    /// <c>voices</c>, <c>lipsync</c>, <c>avatar-design</c>, or <c>task</c> (AI creation).
+    /// </summary>
+    public string Group => Name.Split(' ') is [_, var group, ..]
+        ? group switch
+        {
+            "video" or "avatars" or "speech" or "voices" or "lipsync" or "avatar-design" => group,
+            "speak" => "speech",
+            _ => "task",
+        }
+        : "task";
 
-    /// <summary>What the group makes, for messages: <c>video</c>, <c>avatar</c> or <c>task</c>.</summary>
-    public string Noun => Group switch { "video" => "video", "avatars" => "avatar", _ => "task" };
+    /// <summary>What the group makes, for messages: <c>video</c>, <c>avatar</c>, <c>speech task</c>, ... or <c>task</c>.</summary>
+    public string Noun => Group switch
+    {
+        "video" => "video",
+        "avatars" => "avatar",
+        "speech" => "speech task",
+        "voices" => "voice",
+        "lipsync" => "lip-sync video",
+        "avatar-design" => "avatar design task",
+        _ => "task",
+    };
 
     /// <summary>The command that resumes waiting in this command's group: <c>chanjing video wait ID</c>, ...</summary>
     /// <param name="ids">The jobs.</param>
     /// <returns>The command line.</returns>
     public string WaitCommand(IEnumerable<string> ids) => Group == "task" ? ResumeCommand(ids) : $"chanjing {Group} wait " + string.Join(' ', ids);
 
-    /// <summary>The command that lists the recent jobs of this command's group.</summary>
-    public string ListCommand => Group switch { "video" => "chanjing video list", "avatars" => "chanjing avatars list --mine", _ => "chanjing task list" };
+    /// <summary>The command that lists the recent jobs of this command's group; null when Chanjing cannot list them (speech, avatar design).</summary>
+    public string? ListCommand => Group switch
+    {
+        "video" => "chanjing video list",
+        "avatars" => "chanjing avatars list --mine",
+        "voices" => "chanjing voices list --mine",
+        "lipsync" => "chanjing lipsync list",
+        "speech" or "avatar-design" => null,
+        _ => "chanjing task list",
+    };
 
     /// <summary>The command that resumes waiting for <paramref name="taskIds"/>.</summary>
     /// <param name="taskIds">The tasks.</param>

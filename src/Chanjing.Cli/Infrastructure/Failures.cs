@@ -90,12 +90,7 @@ internal static class Failures
             $"{(failed.Task is null ? JobText.Title(failed.Job) : "Task")} {failed.Job.Id} failed: {(string.IsNullOrEmpty(failed.Job.ErrorMessage) ? "no reason given" : failed.Job.ErrorMessage)}{(failed.IsBillingFailure ? JobText.TopUp : string.Empty)}"),
         ChanjingWaitTimeoutException timeout => (ExitCodes.WaitTimedOut,
             $"Stopped waiting at the --timeout: {Keeps(run, timeout.UnfinishedTaskIds)} Resume the wait with: {run.WaitCommand(timeout.UnfinishedTaskIds)}"),
-        ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure,
-            $"The {(run.Group == "task" ? "submit" : "create")}'s answer was lost, so a{(run.Noun == "avatar" ? "n" : string.Empty)} {run.Noun} may or may not have been created (and charged). " +
-            (unknown.CandidateTaskIds.Count > 0
-                ? $"{Plural(run.Noun)} created since the {(run.Group == "task" ? "submit" : "create")} began that match it: {string.Join(", ", unknown.CandidateTaskIds)}. Each may be this run's or another's with the same settings, so none is taken as this run's. To follow one: {run.WaitCommand([unknown.CandidateTaskIds[0]])}. "
-                : $"No matching {run.Noun} was listed yet. ") +
-            $"Check with '{run.ListCommand}' before {(run.Group == "task" ? "submitting" : "creating")} again."),
+        ChanjingSubmitOutcomeUnknownException unknown => (ExitCodes.Failure, Unknown(run, unknown)),
         OperationCanceledException when run.CancellationToken.IsCancellationRequested => (ExitCodes.Interrupted, "Cancelled."),
         ArgumentException argument => (ExitCodes.Usage, CreateInputs.InOptionTerms(argument.Message)),
         DownloadFailedException download => (ExitCodes.Failure, download.Message),
@@ -104,6 +99,24 @@ internal static class Failures
         _ => (ExitCodes.Failure, $"Unexpected {error.GetType().Name}: {error.Message}"),
     };
 
+    private static string Unknown(CommandRun run, ChanjingSubmitOutcomeUnknownException unknown)
+    {
+        var create = run.Group == "task" ? "submit" : "create";
+        var article = run.Noun[0] is 'a' or 'e' or 'i' or 'o' or 'u' ? "an" : "a";
+        var lost = $"The {create}'s answer was lost, so {article} {run.Noun} may or may not have been created (and charged). ";
+        if (run.ListCommand is not { } list)
+        {
+            // Speech and avatar design tasks cannot be listed: nothing can be looked for.
+            return lost + $"Chanjing cannot list {run.Noun}s, so no reconciliation was possible: check the account's usage before creating again.";
+        }
+
+        return lost +
+            (unknown.CandidateTaskIds.Count > 0
+                ? $"{Plural(run.Noun)} created since the {create} began that match it: {string.Join(", ", unknown.CandidateTaskIds)}. Each may be this run's or another's with the same settings, so none is taken as this run's. To follow one: {run.WaitCommand([unknown.CandidateTaskIds[0]])}. "
+                : $"No matching {run.Noun} was listed yet. ") +
+            $"Check with '{list}' before {(run.Group == "task" ? "submitting" : "creating")} again.";
+    }
+
     private static string Keeps(CommandRun run, IReadOnlyList<string> taskIds) =>
         taskIds.Count == 1
             ? $"{run.Noun} {taskIds[0]} keeps running on Chanjing (and is charged when it succeeds)."
@@ -111,5 +124,7 @@ internal static class Failures
 
     private static string Plural(string noun) => char.ToUpperInvariant(noun[0]) + noun[1..] + "s";
 
-    private static string Trace(ChanjingException error) => error.TraceId is null ? string.Empty : $" (trace id {error.TraceId})";
+    // The SDK's own messages of service errors already end with the trace id: it is said once.
+    private static string Trace(ChanjingException error) =>
+        error.TraceId is null || error.Message.Contains(error.TraceId, StringComparison.Ordinal) ? string.Empty : $" (trace id {error.TraceId})";
 }
