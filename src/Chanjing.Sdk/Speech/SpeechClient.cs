@@ -47,7 +47,8 @@ public class SpeechClient
     public virtual Task<SpeechTask> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return NotFound.MappedAsync(Context.Api.GetSpeechAsync(id, cancellationToken), id, "speech task");
+        // The answer's id field is not documented to repeat task_id: not compared.
+        return NotFound.MappedAsync(Context.Api.GetSpeechAsync(id, cancellationToken), id, "speech task", sameId: false);
     }
 
     /// <summary>
