@@ -90,7 +90,13 @@ public class SpeechClient
     public virtual async Task<IReadOnlyList<SpeechTask>> GenerateLongAsync(SpeechRequest request, WaitOptions? options = null, IProgress<SpeechTask>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        var parts = SplitText(request.Text);
+        // A part of only blanks (a script's trailing blank lines cut off at a sentence end) has nothing to speak.
+        var parts = SplitText(request.Text).Where(part => !string.IsNullOrWhiteSpace(part)).ToArray();
+        if (parts.Length == 0)
+        {
+            SpeechBodies.CheckText(request.Text, "request.Text");
+        }
+
         var requests = parts.Select(part => new SpeechRequest(part, request.VoiceId) { Speed = request.Speed, Pitch = request.Pitch, AigcWatermark = request.AigcWatermark, CallbackUrl = request.CallbackUrl }).ToArray();
         var bodies = requests.Select(SpeechBodies.Create).ToArray();
         (options ?? new WaitOptions()).Validate();

@@ -61,6 +61,24 @@ public sealed class LongSpeechSpendingTests
         Assert.Equal(error.TaskId, Assert.Single(error.UnfinishedTaskIds));
     }
 
+    [Fact]
+    public async Task GenerateLongAsync_ScriptEndingInBlankLinesPastTheLimit_Voiced_TheBlankTailNotSent()
+    {
+        await using var emulator = await ChanjingEmulator.StartAsync(Support.FastEmulator());
+        using var client = Support.Client(emulator);
+        // Split at the sentence end, the trailing blank lines are a part of their own: nothing to speak, and the
+        // service refuses an empty text.
+        var script = new string('字', SpeechClient.DefaultPartLength - 1) + "。\n\n";
+
+        var parts = await client.Speech.GenerateLongAsync(new SpeechRequest(script, AvatarHttp.AvatarVoice), Support.FastWait);
+
+        var blank = await Assert.ThrowsAsync<ArgumentException>(() => client.Speech.GenerateLongAsync(new SpeechRequest(" \n\n ", AvatarHttp.AvatarVoice), Support.FastWait));
+
+        Assert.True(Assert.Single(parts).IsSucceeded);
+        Assert.Contains("must not be empty", blank.Message, StringComparison.Ordinal);
+        Assert.Equal(1, emulator.CountRequests(EmulatorEndpoint.CreateSpeechTask));
+    }
+
     private sealed class FaultAfterFirstSuccess(Action fault) : IProgress<SpeechTask>
     {
         public SpeechTask? FirstSucceeded { get; private set; }
