@@ -40,6 +40,15 @@ public class ChanjingWaitTimeoutException : ChanjingException
         TaskId = jobId;
     }
 
+    /// <summary>The timeout of one job, with a message of the operation's own (a part of a longer run).</summary>
+    internal ChanjingWaitTimeoutException(ChanjingWaitTimeoutException timeout, string message)
+        : base(message, null, null, null, null, isTransient: true, timeout)
+    {
+        UnfinishedTaskIds = timeout.UnfinishedTaskIds;
+        LastKnownJob = timeout.LastKnownJob;
+        TaskId = timeout.TaskId;
+    }
+
     /// <summary>The last observed state of the AI-creation task (of the first unfinished one, for several); null when none was observed or the job is another product's (see <see cref="LastKnownJob"/>).</summary>
     public CreationTask? LastKnownTask => LastKnownJob as CreationTask;
 

@@ -47,7 +47,8 @@ public class SpeechClient
     public virtual Task<SpeechTask> GetAsync(string id, CancellationToken cancellationToken = default)
     {
         Guard.Identifier(id, nameof(id));
-        return NotFound.MappedAsync(Context.Api.GetSpeechAsync(id, cancellationToken), id, "speech task");
+        // The answer's id field is not documented to repeat task_id: not compared.
+        return NotFound.MappedAsync(Context.Api.GetSpeechAsync(id, cancellationToken), id, "speech task", sameId: false);
     }
 
     /// <summary>
@@ -85,24 +86,34 @@ public class SpeechClient
     /// <param name="cancellationToken">Cancels the creates and waits.</param>
     /// <returns>The succeeded parts, in the script's order.</returns>
     /// <exception cref="ChanjingTaskFailedException">A part failed; its message lists the parts that succeeded before it (already paid).</exception>
+    /// <exception cref="ChanjingException">Any other failure after the first part (a lost create answer, a timeout, ...): of the same type, its message also lists the parts that succeeded before it. <see cref="WaitOptions.OnSubmitted"/> learns each part's id as it is created.</exception>
     public virtual async Task<IReadOnlyList<SpeechTask>> GenerateLongAsync(SpeechRequest request, WaitOptions? options = null, IProgress<SpeechTask>? progress = null, CancellationToken cancellationToken = default)
     {
         Guard.NotNull(request, nameof(request));
-        var parts = SplitText(request.Text);
+        // A part of only blanks (a script's trailing blank lines cut off at a sentence end) has nothing to speak.
+        var parts = SplitText(request.Text).Where(part => !string.IsNullOrWhiteSpace(part)).ToArray();
+        if (parts.Length == 0)
+        {
+            SpeechBodies.CheckText(request.Text, "request.Text");
+        }
+
         var requests = parts.Select(part => new SpeechRequest(part, request.VoiceId) { Speed = request.Speed, Pitch = request.Pitch, AigcWatermark = request.AigcWatermark, CallbackUrl = request.CallbackUrl }).ToArray();
         var bodies = requests.Select(SpeechBodies.Create).ToArray();
         (options ?? new WaitOptions()).Validate();
         var done = new List<SpeechTask>(bodies.Length);
         for (var i = 0; i < bodies.Length; i++)
         {
-            var id = await PaidCreate.SendAsync(Context, ChanjingEndpoints.CreateSpeech, bodies[i], new ProductReconciliation("speech task", ResumeWith, null), cancellationToken).ConfigureAwait(false);
             try
             {
+                var id = await PaidCreate.SendAsync(Context, ChanjingEndpoints.CreateSpeech, bodies[i], new ProductReconciliation("speech task", ResumeWith, null), cancellationToken).ConfigureAwait(false);
+                // Each part is paid for once created: the caller learns its id at once, as GenerateAsync tells it.
+                options?.OnSubmitted?.Invoke(id);
                 done.Add(await ProductWait.WaitAsync(Context, Kind, id, options ?? new WaitOptions(), progress, pollFirst: false, cancellationToken).ConfigureAwait(false));
             }
-            catch (ChanjingTaskFailedException failed) when (done.Count > 0)
+            catch (ChanjingException error) when (done.Count > 0)
             {
-                throw new ChanjingTaskFailedException(failed.Job, $"Part {i + 1} of {bodies.Length} failed: {failed.Message} The parts before it succeeded (and were charged): {string.Join(", ", done.Select(t => t.Id))}; the parts after it were not created.");
+                // Whatever stops the run (a failed part, a lost answer, a timeout, ...), the parts already paid for are named.
+                throw ChanjingErrors.WithMessage(error, $"Part {i + 1} of {bodies.Length} failed: {error.Message} The parts before it succeeded (and were charged): {string.Join(", ", done.Select(t => t.Id))}; the parts after it were not created.");
             }
         }
 

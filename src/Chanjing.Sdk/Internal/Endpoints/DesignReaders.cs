@@ -12,7 +12,7 @@ internal static class DesignReaders
         var progress = JsonReading.GetInt64(data, "progress");
         return new LipSyncVideo(
             id,
-            new LipSyncStatus((int)(JsonReading.GetInt64(data, "status") ?? -1)),
+            new LipSyncStatus(JobPages.Status(data, "status", -1)),
             progress is { } p ? (int)Math.Max(0, Math.Min(100, p)) : null,
             JsonReading.GetString(data, "msg"),
             JobPages.Url(data, "video_url"),

@@ -62,6 +62,23 @@ internal static class JobPages
     public static Uri? Url(JsonElement item, string name) =>
         JsonReading.GetString(item, name) is { Length: > 0 } text && Uri.TryCreate(text, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
 
+    /// <summary>
+    /// A numeric status: <paramref name="missing"/> when absent or null; a number that is not whole or does not fit an
+    /// int is <see cref="int.MinValue"/>, an unknown status (polled through), never the value it would wrap or round to.
+    /// </summary>
+    public static int Status(JsonElement item, string name, int missing)
+    {
+        if (item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number)
+        {
+            // A whole number written as 30.0 is still 30.
+            return value.TryGetInt32(out var status) ? status
+                : value.TryGetDouble(out var number) && number == Math.Floor(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number
+                : int.MinValue;
+        }
+
+        return JsonReading.GetInt64(item, name) is { } parsed ? (parsed is >= int.MinValue and <= int.MaxValue ? (int)parsed : int.MinValue) : missing;
+    }
+
     public static bool? Bool(JsonElement item, string name) =>
         item.TryGetProperty(name, out var value) ? value.ValueKind switch
         {

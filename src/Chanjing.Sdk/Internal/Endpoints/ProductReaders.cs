@@ -11,7 +11,7 @@ internal static class ProductReaders
         var seconds = JsonReading.GetInt64(data, "duration");
         return new AvatarVideo(
             id,
-            new AvatarVideoStatus((int)(JsonReading.GetInt64(data, "status") ?? 0)),
+            new AvatarVideoStatus(JobPages.Status(data, "status", 0)),
             Percent(data),
             JsonReading.GetString(data, "msg"),
             JobPages.Url(data, "video_url"),
@@ -36,7 +36,7 @@ internal static class ProductReaders
         return new CustomAvatar(
             id,
             JsonReading.GetString(data, "name"),
-            new CustomAvatarStatus((int)(JsonReading.GetInt64(data, "status") ?? 0)),
+            new CustomAvatarStatus(JobPages.Status(data, "status", 0)),
             Percent(data),
             reason,
             JobPages.Url(data, "pic_url"),

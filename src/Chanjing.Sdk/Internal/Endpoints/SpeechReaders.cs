@@ -30,7 +30,7 @@ internal static class SpeechReaders
         var duration = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : (TimeSpan?)null;
         return new SpeechTask(
             id,
-            new SpeechTaskStatus((int)(JsonReading.GetInt64(data, "status") ?? 0)),
+            new SpeechTaskStatus(JobPages.Status(data, "status", 0)),
             JsonReading.GetString(data, "errMsg"),
             JsonReading.GetString(data, "errReason"),
             url,
@@ -58,7 +58,7 @@ internal static class SpeechReaders
             id,
             JsonReading.GetString(data, "name"),
             JsonReading.GetString(data, "type"),
-            new CustomVoiceStatus((int)(JsonReading.GetInt64(data, "status") ?? 0)),
+            new CustomVoiceStatus(JobPages.Status(data, "status", 0)),
             progress is { } p ? (int)Math.Max(0, Math.Min(100, p)) : null,
             JsonReading.GetString(data, "err_msg"),
             JobPages.Url(data, "audio_path"),

@@ -25,6 +25,21 @@ internal static class ChanjingErrors
     /// <summary>A failure whose own retries are spent: an enclosing call reports it instead of retrying it again.</summary>
     public static ChanjingException RetriesSpent(ChanjingException error) => Derive(error, error.Message, error.TaskId, outcome: SendOutcome.RetriesSpent);
 
+    /// <summary>
+    /// The same failure with <paramref name="message"/>, of the same type where its type can be rebuilt (the kinds a
+    /// call can end with); any other is returned unchanged.
+    /// </summary>
+    public static ChanjingException WithMessage(ChanjingException error, string message) => error switch
+    {
+        ChanjingSubmitOutcomeUnknownException unknown => new ChanjingSubmitOutcomeUnknownException(message, unknown.SubmitStartedAt, unknown.CandidateTaskIds, unknown) { TaskId = unknown.TaskId, Outcome = unknown.Outcome },
+        ChanjingWaitTimeoutException timeout => new ChanjingWaitTimeoutException(timeout, message),
+        ChanjingTaskFailedException failed => new ChanjingTaskFailedException(failed.Job, message),
+        _ when error.GetType() == typeof(ChanjingException) || error.GetType() == typeof(ChanjingBadRequestException) || error.GetType() == typeof(ChanjingAuthenticationException)
+            || error.GetType() == typeof(ChanjingInvalidParameterException) || error.GetType() == typeof(ChanjingRateLimitException) || error.GetType() == typeof(ChanjingServerException)
+            => Derive(error, message, error.TaskId, error.Outcome),
+        _ => error,
+    };
+
     private static ChanjingException Derive(ChanjingException e, string message, string? taskId, SendOutcome outcome = SendOutcome.MayHaveBeenProcessed) => e switch
     {
         ChanjingBadRequestException => new ChanjingBadRequestException(message, e.ServiceMessage, e.TraceId, e.StatusCode, e) { TaskId = taskId, RetryAfter = e.RetryAfter, Outcome = outcome },

@@ -10,6 +10,10 @@ internal static class Mp4Dimensions
 {
     private const long MaxMovieBox = 16 * 1024 * 1024;
 
+    // A real file has its tkhd one level down (moov > trak > tkhd); a hostile one can nest 'trak' boxes millions deep,
+    // and one stack frame per level would overflow the stack, which no catch can stop.
+    private const int MaxTrackDepth = 4;
+
     /// <summary>The size, or null when the stream is not an MP4 / MOV this reader understands.</summary>
     public static (int Width, int Height)? TryRead(Stream stream)
     {
@@ -46,7 +50,7 @@ internal static class Mp4Dimensions
                     }
 
                     var movie = new byte[length];
-                    return ReadExactly(stream, movie, movie.Length) ? FindTrack(movie, 0, movie.Length) : null;
+                    return ReadExactly(stream, movie, movie.Length) ? FindTrack(movie, 0, movie.Length, 0) : null;
                 }
 
                 if (size == 0 || !stream.CanSeek)
@@ -65,8 +69,13 @@ internal static class Mp4Dimensions
         }
     }
 
-    private static (int Width, int Height)? FindTrack(byte[] data, int start, int end)
+    private static (int Width, int Height)? FindTrack(byte[] data, int start, int end, int depth)
     {
+        if (depth > MaxTrackDepth)
+        {
+            return null;
+        }
+
         var at = start;
         while (at + 8 <= end)
         {
@@ -77,7 +86,7 @@ internal static class Mp4Dimensions
                 return null;
             }
 
-            if (type == "trak" && FindTrack(data, at + 8, at + size) is { } found)
+            if (type == "trak" && FindTrack(data, at + 8, at + size, depth + 1) is { } found)
             {
                 return found;
             }
