@@ -72,6 +72,20 @@ public sealed class LipSyncRequest
     /// <summary>A URL the service calls with the whole answer envelope when the video ends (<c>callback</c>).</summary>
     public Uri? CallbackUrl { get; set; }
 
+    /// <summary>A copy of every setting, taken before the checks so a caller changing the request meanwhile cannot race them.</summary>
+    internal LipSyncRequest Snapshot() => new(Video, Text, VoiceId, Audio)
+    {
+        Speed = Speed,
+        Pitch = Pitch,
+        ScreenWidth = ScreenWidth,
+        ScreenHeight = ScreenHeight,
+        Model = Model,
+        Volume = Volume,
+        Playback = Playback,
+        RandomDriveMode = RandomDriveMode,
+        CallbackUrl = CallbackUrl,
+    };
+
     /// <summary>A video re-voiced with a text spoken by a voice.</summary>
     /// <param name="video">The driving video.</param>
     /// <param name="text">What is said, under 4,000 characters.</param>

@@ -37,7 +37,7 @@ internal sealed class LipSyncDraft
 
     public static LipSyncDraft Create(LipSyncRequest request)
     {
-        Guard.NotNull(request, nameof(request));
+        request = Guard.NotNull(request, nameof(request)).Snapshot();
         MediaUploader.Check(request.Video, MediaWire.FileIdOnly, "request.Video");
         Extension(request.Video, "request.Video", ".mp4", ".mov", ".webm");
         if (request.Text is not null)
@@ -63,14 +63,22 @@ internal sealed class LipSyncDraft
             throw new ArgumentException($"request.Model must be Standard, Pro or Cartoon, but was {(int)model}.", nameof(request));
         }
 
+        if (request.ScreenWidth.HasValue != request.ScreenHeight.HasValue)
+        {
+            throw new ArgumentException($"request.ScreenWidth and ScreenHeight go together: set both, or neither to use the video's own size (got {request.ScreenWidth?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}x{request.ScreenHeight?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"}).", nameof(request));
+        }
+
         if (request.ScreenWidth is < 1 or > 8192 || request.ScreenHeight is < 1 or > 8192)
         {
             throw new ArgumentException($"request.ScreenWidth and ScreenHeight must be between 1 and 8192, but were {request.ScreenWidth}x{request.ScreenHeight}.", nameof(request));
         }
 
         SpeechBodies.CheckCallback(request.CallbackUrl, "request.CallbackUrl");
-        var (width, height) = request.ScreenWidth is { } w && request.ScreenHeight is { } h ? (w, h) : Measured(request) ?? (1080, 1920);
-        return new LipSyncDraft(request, request.ScreenWidth ?? width, request.ScreenHeight ?? height);
+        // A measured size outside the service's range is not the caller's input: the documented default is sent instead.
+        var (width, height) = request.ScreenWidth is { } w && request.ScreenHeight is { } h ? (w, h)
+            : Measured(request) is { Width: >= 1 and <= 8192, Height: >= 1 and <= 8192 } measured ? measured
+            : (1080, 1920);
+        return new LipSyncDraft(request, width, height);
     }
 
     public byte[] ToUtf8Json(string videoFileId, string? audioFileId) => JsonBody.Write(w =>
