@@ -8,30 +8,8 @@ public static class MediaFiles
     /// <summary>A mono 16 kHz PCM WAV of a 440 Hz tone.</summary>
     public static string Wav(TempDirectory temp, string name, TimeSpan length)
     {
-        const int rate = 16000;
-        var frames = (int)(rate * length.TotalSeconds);
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (frames * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
-        }
-
-        writer.Flush();
         var path = temp.File(name);
-        File.WriteAllBytes(path, stream.ToArray());
+        File.WriteAllBytes(path, Chanjing.Sdk.TestShared.TestAudio.Wav(length.TotalSeconds));
         return path;
     }
 

@@ -73,7 +73,7 @@ public sealed class AvatarVideoSampleTests
         var work = Path.Combine(Path.GetTempPath(), "chanjing-clone-voice-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);
         var recording = Path.Combine(work, "me.wav");
-        await File.WriteAllBytesAsync(recording, Wav(TimeSpan.FromSeconds(12)));
+        await File.WriteAllBytesAsync(recording, Chanjing.Sdk.TestShared.TestAudio.Wav(12));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in new[] { sample, "--clone-voice", recording, "--output", Path.Combine(work, "output") })
         {
@@ -107,33 +107,5 @@ public sealed class AvatarVideoSampleTests
         {
             Directory.Delete(work, recursive: true);
         }
-    }
-
-    /// <summary>A mono 16 kHz PCM WAV of a tone: a recording long enough for the emulator's clone (at least 10 s).</summary>
-    private static byte[] Wav(TimeSpan length)
-    {
-        const int rate = 16000;
-        var frames = (int)(rate * length.TotalSeconds);
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (frames * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
-        }
-
-        writer.Flush();
-        return stream.ToArray();
     }
 }

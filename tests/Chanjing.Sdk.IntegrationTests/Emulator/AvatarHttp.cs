@@ -94,31 +94,7 @@ internal static class AvatarHttp
     }
 
     /// <summary>A 16-bit mono PCM WAV of <paramref name="seconds"/> at <paramref name="rate"/> Hz (a 440 Hz tone).</summary>
-    public static byte[] Wav(double seconds, int rate = 16000)
-    {
-        var frames = (int)Math.Round(seconds * rate);
-        using var stream = new MemoryStream();
-        using var writer = new BinaryWriter(stream);
-        writer.Write("RIFF"u8);
-        writer.Write(36 + (frames * 2));
-        writer.Write("WAVEfmt "u8);
-        writer.Write(16);
-        writer.Write((short)1);
-        writer.Write((short)1);
-        writer.Write(rate);
-        writer.Write(rate * 2);
-        writer.Write((short)2);
-        writer.Write((short)16);
-        writer.Write("data"u8);
-        writer.Write(frames * 2);
-        for (var i = 0; i < frames; i++)
-        {
-            writer.Write((short)(8000 * Math.Sin(2 * Math.PI * 440 * i / rate)));
-        }
-
-        writer.Flush();
-        return stream.ToArray();
-    }
+    public static byte[] Wav(double seconds, int rate = 16000) => Chanjing.Sdk.TestShared.TestAudio.Wav(seconds, rate);
 
     public static async Task<JsonObject> DataAsync(HttpClient http, string path, string token) => (JsonObject)(await EmulatorHttp.GetAsync(http, path, token))["data"]!;
 
