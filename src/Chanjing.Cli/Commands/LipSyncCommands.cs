@@ -106,28 +106,13 @@ internal static class LipSyncCommands
 
     private static Command List(CliConsole console)
     {
-        var limit = new Option<int>("--limit", "-n") { Description = "At most this many videos, newest first.", DefaultValueFactory = _ => 20, HelpName = "N" };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                result.AddError("--limit must be between 1 and 10000.");
-            }
-        });
+        var limit = SharedOptions.Limit("videos");
         var command = new Command("list", "List recent lip-sync videos as a table (--json for scripts).") { limit, SharedOptions.Json };
         command.SetAction(CliApplication.Action(console, "chanjing lipsync list", async run =>
         {
             var max = run.Parse.GetValue(limit);
             await using var connection = await run.ConnectAsync().ConfigureAwait(false);
-            var videos = new List<LipSyncVideo>();
-            await foreach (var video in connection.Client.LipSync.ListAsync(run.CancellationToken).ConfigureAwait(false))
-            {
-                videos.Add(video);
-                if (videos.Count == max)
-                {
-                    break;
-                }
-            }
+            var videos = await SharedOptions.TakeAsync(connection.Client.LipSync.ListAsync(run.CancellationToken), max).ConfigureAwait(false);
 
             if (run.Json)
             {

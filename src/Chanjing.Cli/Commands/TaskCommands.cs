@@ -111,14 +111,7 @@ internal static class TaskCommands
         var type = new Option<string>("--type") { Description = "Which tasks: video or image.", DefaultValueFactory = _ => "video", HelpName = "image|video" };
         type.AcceptOnlyFromAmong("image", "video");
         var success = new Option<bool>("--success") { Description = "Only tasks that succeeded." };
-        var limit = new Option<int>("--limit", "-n") { Description = "At most this many tasks, newest first.", DefaultValueFactory = _ => 20, HelpName = "N" };
-        limit.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
-            {
-                result.AddError("--limit must be between 1 and 10000.");
-            }
-        });
+        var limit = SharedOptions.Limit("tasks");
         var command = new Command("list", "List recent tasks as a table (--json for scripts).") { type, success, limit, SharedOptions.Json };
         command.SetAction(CliApplication.Action(console, "chanjing task list", async run =>
         {
@@ -130,15 +123,7 @@ internal static class TaskCommands
                 PageSize = Math.Min(max, CreationTaskQuery.MaxPageSize),
             };
             await using var connection = await run.ConnectAsync().ConfigureAwait(false);
-            var tasks = new List<CreationTask>();
-            await foreach (var task in connection.Client.ListTasksAsync(query, run.CancellationToken).ConfigureAwait(false))
-            {
-                tasks.Add(task);
-                if (tasks.Count == max)
-                {
-                    break;
-                }
-            }
+            var tasks = await SharedOptions.TakeAsync(connection.Client.ListTasksAsync(query, run.CancellationToken), max).ConfigureAwait(false);
 
             if (run.Json)
             {

@@ -12,6 +12,42 @@ internal static class SharedOptions
         Recursive = true,
     };
 
+    /// <summary><c>--limit</c> of a list command: at most this many items (1-10000), newest first; 20 by default.</summary>
+    /// <param name="items">What is listed, for the help text ("tasks", "videos").</param>
+    /// <returns>A new option (an option belongs to one command).</returns>
+    public static Option<int> Limit(string items)
+    {
+        var limit = new Option<int>("--limit", "-n") { Description = $"At most this many {items}, newest first.", DefaultValueFactory = _ => 20, HelpName = "N" };
+        limit.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                result.AddError("--limit must be between 1 and 10000.");
+            }
+        });
+        return limit;
+    }
+
+    /// <summary>The first <paramref name="max"/> items of a listing (it stops requesting pages once it has them).</summary>
+    /// <typeparam name="T">The item type.</typeparam>
+    /// <param name="items">The listing.</param>
+    /// <param name="max">How many to take.</param>
+    /// <returns>The items, in the listing's order.</returns>
+    public static async Task<List<T>> TakeAsync<T>(IAsyncEnumerable<T> items, int max)
+    {
+        var taken = new List<T>();
+        await foreach (var item in items.ConfigureAwait(false))
+        {
+            taken.Add(item);
+            if (taken.Count == max)
+            {
+                break;
+            }
+        }
+
+        return taken;
+    }
+
     /// <summary><c>--json</c>: one JSON document on stdout.</summary>
     public static Option<bool> Json { get; } = new("--json")
     {
