@@ -20,6 +20,13 @@ internal sealed class SubmitRegistry
     private readonly ConcurrentDictionary<string, (TimeProvider Time, long At)> _returned = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Registration, (TimeProvider Time, long At)> _open = new();
 
+    // Entries kept (returned ids, unsettled submits) since the last scan for old ones, and how many may be added before the next: twice what the last
+    // scan kept (at least PruneAbove), so a registry full of recent entries is scanned O(log n) times, not per submit.
+    // Counted here because ConcurrentDictionary.Count takes every lock.
+    private int _addedSincePrune;
+    private int _pruneAfter = PruneAbove;
+    private int _prunes;
+
     /// <summary>The registry of every client in the process.</summary>
     public static SubmitRegistry Shared { get; } = new();
 
@@ -37,11 +44,6 @@ internal sealed class SubmitRegistry
     {
         var registration = new Registration(this, fingerprint, time);
         _open[registration] = (time, time.GetTimestamp());
-        if (_open.Count > PruneAbove)
-        {
-            Prune();
-        }
-
         return registration;
     }
 
@@ -70,12 +72,35 @@ internal sealed class SubmitRegistry
             return false;
         }
 
-        if (_returned.Count > PruneAbove)
+        Added();
+        return true;
+    }
+
+    /// <summary>Submits registered and not settled, or settled as unknown (for tests).</summary>
+    internal int OpenCount => _open.Count;
+
+    /// <summary>How many times the registry scanned itself for old entries (for tests).</summary>
+    internal int Prunes => Volatile.Read(ref _prunes);
+
+    private void Added()
+    {
+        if (Interlocked.Increment(ref _addedSincePrune) <= Volatile.Read(ref _pruneAfter))
         {
-            Prune();
+            return;
         }
 
-        return true;
+        lock (_open)
+        {
+            if (Volatile.Read(ref _addedSincePrune) <= _pruneAfter)
+            {
+                return; // another thread scanned meanwhile
+            }
+
+            Prune();
+            Interlocked.Increment(ref _prunes);
+            Volatile.Write(ref _pruneAfter, Math.Max(PruneAbove, 2 * (_returned.Count + _open.Count)));
+            Volatile.Write(ref _addedSincePrune, 0);
+        }
     }
 
     /// <summary>
@@ -130,13 +155,10 @@ internal sealed class SubmitRegistry
         /// <summary>The submit returns <paramref name="id"/> (the service's answer, or a claim); false when another submit already returned it.</summary>
         public bool Returned(string id)
         {
-            if (!_owner.TryReturn(id, _time))
-            {
-                return false;
-            }
-
+            // Either way the submit knows its own task now: it can own no other, so it blocks no claim.
+            var first = _owner.TryReturn(id, _time);
             Close(mayHaveCreated: false);
-            return true;
+            return first;
         }
 
         /// <summary>
@@ -154,6 +176,7 @@ internal sealed class SubmitRegistry
             {
                 Unsettled = true;
                 _owner._open[this] = (_time, _time.GetTimestamp());
+                _owner.Added();
             }
             else
             {
