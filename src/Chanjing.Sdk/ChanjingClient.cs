@@ -150,7 +150,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
     }
 
     /// <summary>Sends a validated submit body once per safe attempt; a lost answer is reconciled (candidates, or an opt-in claim).</summary>
-    private async Task<string> SubmitJsonAsync(byte[] json, SubmitFingerprint fingerprint, CancellationToken cancellationToken)
+    private async ValueTask<string> SubmitJsonAsync(byte[] json, SubmitFingerprint fingerprint, CancellationToken cancellationToken)
     {
         // Registered before anything is sent: a submit that could own a task is visible to every other reconciliation.
         var registration = Pipeline.SubmitRegistry.Begin(fingerprint, Time);

@@ -27,6 +27,11 @@ public partial class ChanjingClient
     /// <summary>Checks every local file of a submit (all of them before the first upload, so a bad file costs no request), then uploads each and puts its URL in the body.</summary>
     private async Task ResolveFilesAsync(SubmitDraft draft, CancellationToken cancellationToken)
     {
+        if (draft.Files.Count == 0)
+        {
+            return;
+        }
+
         var paths = draft.Files.Select(slot => ImageFiles.CheckLocalImage(slot.File, slot.Name, slot.AllowVideo)).ToArray();
         for (var i = 0; i < paths.Length; i++)
         {

@@ -29,6 +29,27 @@ public sealed class RequestAndTaskEdgeTests
         }
     }
 
+    /// <summary>
+    /// The body writer is reused on a thread: a body refused half-written (a NaN after two fields) must leave nothing
+    /// behind in the next one, which keeps the documented field order byte for byte and the caller's fields after it.
+    /// </summary>
+    [Fact]
+    public void SubmitDraft_AfterABodyRefusedHalfWritten_NextBodyIsExactlyItsOwn()
+    {
+        var refused = new ReferenceVideoRequest { Prompt = "p", ReferenceImageUrls = { new Uri("https://x/a.jpg") }, AdditionalFields = { ["seed"] = JsonValue.Create(double.NaN) } };
+        Assert.Throws<ArgumentException>(() => Chanjing.Sdk.Internal.Requests.SubmitDraft.Create(refused));
+
+        var request = new ReferenceVideoRequest
+        {
+            Prompt = "a \"quoted\" 马",
+            ReferenceImageUrls = { new Uri("https://x/a.jpg"), new Uri("https://x/b.jpg") },
+            AdditionalFields = { ["zeta"] = JsonValue.Create(1.5), ["style"] = null },
+        };
+        var body = System.Text.Encoding.UTF8.GetString(Chanjing.Sdk.Internal.Requests.SubmitDraft.Create(request).ToUtf8Json());
+
+        Assert.Equal("""{"ref_img_url":["https://x/a.jpg","https://x/b.jpg"],"ref_prompt":"a \u0022quoted\u0022 \u9A6C","creation_type":4,"aspect_ratio":"16:9","clarity":1080,"video_duration":5,"model_code":"happyhorse-1.0-r2v","zeta":1.5,"style":null}""", body);
+    }
+
     [Fact]
     public async Task ImageToVideoRequest_OnlyALastFrameForAModelWhereTheFirstIsOptional_Sent()
     {

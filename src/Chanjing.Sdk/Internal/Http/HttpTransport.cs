@@ -26,7 +26,7 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
     /// ends the attempt (its timeout included); <paramref name="callerToken"/> is the caller's own, which tells a
     /// cancellation from a timeout.
     /// </summary>
-    public async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, CancellationToken callerToken = default)
+    public async ValueTask<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, CancellationToken cancellationToken, CancellationToken callerToken = default)
     {
         var requested = new Uri(baseAddress, request.PathAndQuery);
         using var message = new HttpRequestMessage(request.Method, requested);
@@ -43,7 +43,8 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
         if (request.JsonBody is not null)
         {
             message.Content = new ByteArrayContent(request.JsonBody);
-            message.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            // As text: parsed only if someone reads it (a MediaTypeHeaderValue per request otherwise).
+            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json; charset=utf-8");
         }
 
         // With the single-send handler in place, it adds the token itself, below every logging handler.
@@ -85,7 +86,10 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
                 throw new ChanjingException($"Chanjing {request.Operation} was redirected to another host ({Redaction.Url(final)}) by the HttpClient, which sent the access_token there too. Set AllowAutoRedirect = false on the handler of the HttpClient you give the SDK.", null, null, null, response.StatusCode, isTransient: false);
             }
 
-            clock?.Observe(response.Headers.Date, time.GetUtcNow());
+            if (clock is not null)
+            {
+                clock.Observe(ServiceDate(response), time.GetUtcNow());
+            }
             if ((int)response.StatusCode is >= 300 and <= 399)
             {
                 // Never followed: the access_token would go wherever it points.
@@ -165,6 +169,23 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
         }
 
         return header?.Date is { } date ? date - time.GetUtcNow() : null;
+    }
+
+    /// <summary>The answer's <c>Date</c>: read without the validated header collection where the runtime allows (it allocates on every response).</summary>
+    private static DateTimeOffset? ServiceDate(HttpResponseMessage response)
+    {
+#if NET8_0_OR_GREATER
+        if (!response.Headers.NonValidated.TryGetValues("Date", out var dates))
+        {
+            return null;
+        }
+
+        if (dates.Count == 1 && DateTimeOffset.TryParseExact(dates.ToString(), "r", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal, out var date))
+        {
+            return date;
+        }
+#endif
+        return response.Headers.Date;
     }
 
     private static bool SameOrigin(Uri a, Uri b) =>

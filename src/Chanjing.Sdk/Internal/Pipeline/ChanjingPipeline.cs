@@ -118,11 +118,11 @@ internal sealed class ChanjingPipeline : IDisposable
             operation,
             null,
             attempt,
-            static (a, token, _) => a(token),
+            static (a, token, _) => new ValueTask<T>(a(token)),
             static (name, timeout) => $"Chanjing {name} did not finish within {timeout} (OperationTimeout).",
             cancellationToken);
 
-    private async Task<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
+    private async ValueTask<T> AttemptAsync<T>(HttpClient http, ChanjingRequest request, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
         if (!request.Authenticated)
         {
@@ -159,7 +159,7 @@ internal sealed class ChanjingPipeline : IDisposable
         }
     }
 
-    private async Task<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
+    private async ValueTask<T> SendOnceAsync<T>(HttpClient http, ChanjingRequest request, string? token, Func<ServiceResponse, T> convert, SendLedger? ledger, CancellationToken cancellationToken, CancellationToken callerToken)
     {
         ledger?.Sending();
         try

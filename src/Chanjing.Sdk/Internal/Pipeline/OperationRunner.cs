@@ -21,7 +21,7 @@ internal sealed class OperationRunner(TimeProvider time, ChanjingTelemetry telem
     /// <param name="attempt">One attempt: given the state, the attempt's token and the caller's token.</param>
     /// <param name="timeoutText">How the strategy's timeout is described, given the operation and the timeout.</param>
     /// <param name="cancellationToken">The caller's token.</param>
-    public async Task<T> RunAsync<T, TState>(ResiliencePipeline strategy, string operation, string? pathAndQuery, TState state, Func<TState, CancellationToken, CancellationToken, Task<T>> attempt, Func<string, TimeSpan, string> timeoutText, CancellationToken cancellationToken)
+    public async Task<T> RunAsync<T, TState>(ResiliencePipeline strategy, string operation, string? pathAndQuery, TState state, Func<TState, CancellationToken, CancellationToken, ValueTask<T>> attempt, Func<string, TimeSpan, string> timeoutText, CancellationToken cancellationToken)
     {
         if (isDisposed())
         {
@@ -44,7 +44,7 @@ internal sealed class OperationRunner(TimeProvider time, ChanjingTelemetry telem
         try
         {
             var result = await strategy.ExecuteAsync(
-                static (ctx, s) => new ValueTask<T>(s.Attempt(s.State, ctx.CancellationToken, s.Caller)),
+                static (ctx, s) => s.Attempt(s.State, ctx.CancellationToken, s.Caller),
                 context,
                 (State: state, Attempt: attempt, Caller: cancellationToken)).ConfigureAwait(false);
             telemetry.Operation(operation, time.GetElapsedTime(started), null);

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Chanjing.Sdk.Internal.Requests;
 
@@ -48,7 +46,7 @@ internal static class ModelRules
     /// <summary>Generic rules for every model, then the documented rules of a known one; throws <see cref="ArgumentException"/> naming the property.</summary>
     public static void Check(SubmitDraft draft)
     {
-        if (draft.Field("number_of_images") is { } count && Number(count) is { } images && images is < 1 or > 4)
+        if (draft.IntOf("number_of_images") is { } images && images is < 1 or > 4)
         {
             throw Refuse(draft, "number_of_images", $"must be between 1 and 4, but was {images}");
         }
@@ -65,7 +63,7 @@ internal static class ModelRules
 
         foreach (var field in rule.Forbidden)
         {
-            if (draft.Field(field) is not null)
+            if (draft.Has(field))
             {
                 throw Refuse(draft, field, $"is not accepted by model {rule.Code} ('{field}'){(field == "clarity" ? "; set it to null" : string.Empty)}");
             }
@@ -73,23 +71,23 @@ internal static class ModelRules
 
         foreach (var field in rule.Required)
         {
-            if (draft.Field(field) is null)
+            if (!draft.Has(field))
             {
                 throw Refuse(draft, field, $"is required by model {rule.Code} ('{field}')");
             }
         }
 
-        if (rule.NeedsFirstFrame && draft.Field("start_frame") is null && draft.Field("ref_img_url") is null)
+        if (rule.NeedsFirstFrame && !draft.Has("start_frame") && !draft.Has("ref_img_url"))
         {
             throw Refuse(draft, "start_frame", $"is required by model {rule.Code}: it needs a first frame");
         }
 
-        if (draft.Field("ref_img_url") is JsonArray references && references.Count > rule.MaxReferenceImages)
+        if (draft.CountOf("ref_img_url") is { } references && references > rule.MaxReferenceImages)
         {
-            throw Refuse(draft, "ref_img_url", $"holds {references.Count} URLs; model {rule.Code} takes at most {rule.MaxReferenceImages}");
+            throw Refuse(draft, "ref_img_url", $"holds {references} URLs; model {rule.Code} takes at most {rule.MaxReferenceImages}");
         }
 
-        if (rule.NeedsVideoSource && draft.Field("ref_img_url") is JsonArray sources && sources.Count > 0 && sources.All(IsImageFile))
+        if (rule.NeedsVideoSource && draft.TextsOf("ref_img_url") is { Count: > 0 } sources && sources.All(IsImageFile))
         {
             throw Refuse(draft, "ref_img_url", $"holds only images; model {rule.Code} needs at least one video (MP4 or MOV) to edit");
         }
@@ -102,15 +100,15 @@ internal static class ModelRules
 
     private static void Allowed(SubmitDraft draft, ModelRule rule, string field, string[] allowed)
     {
-        if (allowed.Length > 0 && draft.Field(field) is JsonValue value && value.GetValueKind() == JsonValueKind.String && Array.IndexOf(allowed, value.GetValue<string>()) < 0)
+        if (allowed.Length > 0 && draft.TextOf(field) is { } value && Array.IndexOf(allowed, value) < 0)
         {
-            throw Refuse(draft, field, $"is '{value.GetValue<string>()}', but model {rule.Code} takes {string.Join(", ", allowed)}");
+            throw Refuse(draft, field, $"is '{value}', but model {rule.Code} takes {string.Join(", ", allowed)}");
         }
     }
 
     private static void Allowed(SubmitDraft draft, ModelRule rule, string field, int[] allowed)
     {
-        if (allowed.Length > 0 && draft.Field(field) is { } node && Number(node) is { } number && Array.IndexOf(allowed, number) < 0)
+        if (allowed.Length > 0 && draft.IntOf(field) is { } number && Array.IndexOf(allowed, number) < 0)
         {
             throw Refuse(draft, field, $"is {number}, but model {rule.Code} takes {string.Join(", ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))}");
         }
@@ -119,9 +117,9 @@ internal static class ModelRules
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".bmp", ".gif"];
 
     /// <summary>A source whose path ends with an image extension (one without an extension could be anything, so it passes).</summary>
-    private static bool IsImageFile(JsonNode? node)
+    private static bool IsImageFile(string? text)
     {
-        if (node is not JsonValue value || !value.TryGetValue<string>(out var text))
+        if (text is null)
         {
             return false;
         }
@@ -129,9 +127,6 @@ internal static class ModelRules
         var path = Uri.TryCreate(text, UriKind.Absolute, out var uri) && !uri.IsFile ? uri.AbsolutePath : text;
         return ImageExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
     }
-
-    private static int? Number(JsonNode node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) ? number : null;
 
     private static string Hint(ModelRule rule) => rule.Type == CreationType.Image ? "Use ImageGenerationRequest." : "Use a video request family (ReferenceVideoRequest, ImageToVideoRequest, TextToVideoRequest, VideoEditRequest).";
 

@@ -8,20 +8,13 @@ namespace Chanjing.Sdk.Internal.Requests;
 /// later changes by the caller cannot race the submit. Local files (<c>file:</c> URIs) are kept as slots that the
 /// client uploads and fills before the body is serialized.
 /// </summary>
-internal sealed class SubmitDraft
+internal sealed partial class SubmitDraft
 {
-    // The order of the documented bodies; fields the caller adds come after.
-    private static readonly string[] Order = ["ref_img_url", "start_frame", "end_frame", "ref_prompt", "creation_type", "aspect_ratio", "clarity", "video_duration", "quality_mode", "number_of_images", "model_code", "callback"];
-
-    private readonly Dictionary<string, JsonNode?> _fields = new(16, StringComparer.Ordinal);
-    private readonly FieldProperties _properties = new();
-    private readonly List<FileSlot> _files = [];
-    private byte[]? _json;
-    private bool _promptRequired;
-
     private SubmitDraft(CreationRequest request)
     {
-        RequestName = request.GetType().Name;
+        var type = request.GetType();
+        RequestName = type.Name;
+        _properties = PropertiesByType.GetOrAdd(type, static _ => new string?[Order.Length]);
         ModelCode = request.ModelCode;
         CreationType = request.CreationType;
     }
@@ -33,7 +26,7 @@ internal sealed class SubmitDraft
     public CreationType CreationType { get; }
 
     /// <summary>Local files to check and upload, in body order.</summary>
-    public IReadOnlyList<FileSlot> Files => _files;
+    public IReadOnlyList<FileSlot> Files => (IReadOnlyList<FileSlot>?)_files ?? [];
 
     /// <summary>Checks <paramref name="request"/> (generic rules, its family's rules, and its model's documented rules) and snapshots its body.</summary>
     public static SubmitDraft Create(CreationRequest? request)
@@ -58,8 +51,8 @@ internal sealed class SubmitDraft
 
         request.Describe(draft);
         draft.Prompt(request.Prompt);
-        draft.Set("creation_type", nameof(request.CreationType), JsonValue.Create(request.CreationType.Value));
-        draft.Set("model_code", nameof(request.ModelCode), JsonValue.Create(request.ModelCode));
+        draft.Set("creation_type", nameof(request.CreationType), Box(request.CreationType.Value));
+        draft.Set("model_code", nameof(request.ModelCode), request.ModelCode);
         draft.Callback(request.CallbackUrl);
         draft.Additional(request.AdditionalFields);
         ModelRules.Check(draft);
@@ -77,23 +70,21 @@ internal sealed class SubmitDraft
         return draft;
     }
 
-    /// <summary>The value of a wire field, or null when the body does not have it.</summary>
-    public JsonNode? Field(string field) => _fields.TryGetValue(field, out var value) ? value : null;
-
     /// <summary>The property a wire field came from, for messages (<c>ReferenceVideoRequest.Clarity</c>).</summary>
-    public string PropertyOf(string field) => $"{RequestName}.{(_properties.TryGet(field, out var property) ? property : $"AdditionalFields[\"{field}\"]")}";
+    public string PropertyOf(string field) => $"{RequestName}.{(PropertyName(field) is { } property ? property : $"AdditionalFields[\"{field}\"]")}";
 
     /// <summary>Puts an uploaded file's URL where its <c>file:</c> URI was.</summary>
     public void Fill(FileSlot slot, Uri uploaded)
     {
         _json = null;
+        var at = Array.IndexOf(Order, slot.Field);
         if (slot.Index is { } index)
         {
-            ((JsonArray)_fields[slot.Field]!)[index] = JsonValue.Create(uploaded.AbsoluteUri);
+            ((string[])_values[at]!)[index] = uploaded.AbsoluteUri;
         }
         else
         {
-            _fields[slot.Field] = JsonValue.Create(uploaded.AbsoluteUri);
+            _values[at] = uploaded.AbsoluteUri;
         }
     }
 
@@ -104,23 +95,15 @@ internal sealed class SubmitDraft
     public SubmitFingerprint Fingerprint() => new(
         ModelCode,
         CreationType,
-        Text("ref_prompt"),
-        Text("aspect_ratio"),
-        Number("clarity"),
-        Number("video_duration"),
-        Number("number_of_images"),
-        Field("ref_img_url") is JsonArray images ? images.Count : 0,
-        (Field("start_frame") is null ? 0 : 1) + (Field("end_frame") is null ? 0 : 1),
-        Text("quality_mode"),
-        Text("style"));
-
-    private string? Text(string field) => Field(field) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    // The typed setters store int-backed values, AdditionalFields may hold any number type or a parsed JsonElement:
-    // every whole number is read (a value that is no whole number is not compared, and then no task matches exactly).
-    private long? Number(string field) => Field(field) is JsonValue value ? JsonNumbers.Whole(value) : null;
-
-    private byte[] Write() => SubmitBodyWriter.Write(_fields, Order);
+        TextOf("ref_prompt"),
+        TextOf("aspect_ratio"),
+        WholeOf("clarity"),
+        WholeOf("video_duration"),
+        WholeOf("number_of_images"),
+        CountOf("ref_img_url") ?? 0,
+        (Has("start_frame") ? 1 : 0) + (Has("end_frame") ? 1 : 0),
+        TextOf("quality_mode"),
+        TextOf("style"));
 
     public void RequirePrompt() => _promptRequired = true;
 
@@ -138,19 +121,19 @@ internal sealed class SubmitDraft
             return;
         }
 
-        var array = new JsonArray();
+        var texts = new string[items.Length];
         for (var i = 0; i < items.Length; i++)
         {
             var url = CheckUrl(items[i], property, allowFile: true, index: i);
             if (url.IsFile)
             {
-                _files.Add(new FileSlot(field, i, url, $"{RequestName}.{property}[{i}]", allowVideo));
+                (_files ??= []).Add(new FileSlot(field, i, url, $"{RequestName}.{property}[{i}]", allowVideo));
             }
 
-            array.Add((JsonNode?)JsonValue.Create(url.IsFile ? url.LocalPath : url.AbsoluteUri));
+            texts[i] = url.IsFile ? url.LocalPath : url.AbsoluteUri;
         }
 
-        _fields[field] = array;
+        Put(field, texts);
     }
 
     public void Url(string field, string property, Uri? url, bool required)
@@ -169,10 +152,10 @@ internal sealed class SubmitDraft
         var checkedUrl = CheckUrl(url, property, allowFile: true);
         if (checkedUrl.IsFile)
         {
-            _files.Add(new FileSlot(field, null, checkedUrl, $"{RequestName}.{property}", AllowVideo: false));
+            (_files ??= []).Add(new FileSlot(field, null, checkedUrl, $"{RequestName}.{property}", AllowVideo: false));
         }
 
-        _fields[field] = JsonValue.Create(checkedUrl.IsFile ? checkedUrl.LocalPath : checkedUrl.AbsoluteUri);
+        Put(field, checkedUrl.IsFile ? checkedUrl.LocalPath : checkedUrl.AbsoluteUri);
     }
 
     public void Aspect(AspectRatio? ratio, string property)
@@ -185,7 +168,7 @@ internal sealed class SubmitDraft
                 throw new ArgumentException($"{RequestName}.{property} must not be default(AspectRatio); use a ratio such as AspectRatio.Landscape16x9, or null to omit it.", "request");
             }
 
-            _fields["aspect_ratio"] = JsonValue.Create(value.Value);
+            Put("aspect_ratio", value.Value);
         }
     }
 
@@ -199,7 +182,7 @@ internal sealed class SubmitDraft
                 throw new ArgumentException($"{RequestName}.{property} must be greater than zero, but was {number}; use null to omit it.", "request");
             }
 
-            _fields[field] = JsonValue.Create(number);
+            Put(field, Box(number));
         }
     }
 
@@ -216,7 +199,7 @@ internal sealed class SubmitDraft
             throw new ArgumentException($"{RequestName}.{property} must not be empty; use null to omit it.", "request");
         }
 
-        _fields[field] = JsonValue.Create(value);
+        Put(field, value);
     }
 
     private void Prompt(string? prompt)
@@ -237,7 +220,7 @@ internal sealed class SubmitDraft
             throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.Prompt)} must not be empty or whitespace.", "request");
         }
 
-        _fields["ref_prompt"] = JsonValue.Create(prompt);
+        Put("ref_prompt", prompt);
     }
 
     private void Callback(Uri? callback)
@@ -245,12 +228,17 @@ internal sealed class SubmitDraft
         Model("callback", nameof(CreationRequest.CallbackUrl));
         if (callback is not null)
         {
-            _fields["callback"] = JsonValue.Create(CheckUrl(callback, nameof(CreationRequest.CallbackUrl), allowFile: false).AbsoluteUri);
+            Put("callback", CheckUrl(callback, nameof(CreationRequest.CallbackUrl), allowFile: false).AbsoluteUri);
         }
     }
 
     private void Additional(IDictionary<string, JsonNode?> additional)
     {
+        if (additional.Count == 0)
+        {
+            return;
+        }
+
         foreach (var pair in additional)
         {
             if (string.IsNullOrWhiteSpace(pair.Key) || pair.Key.Any(char.IsControl))
@@ -258,23 +246,21 @@ internal sealed class SubmitDraft
                 throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)} has an empty name or one with control characters.", "request");
             }
 
-            if (_properties.TryGet(pair.Key, out var property))
+            if (PropertyName(pair.Key) is { } property)
             {
                 throw new ArgumentException($"{RequestName}.{nameof(CreationRequest.AdditionalFields)}[\"{pair.Key}\"] collides with {RequestName}.{property}, which is sent as '{pair.Key}': set the property instead.", "request");
             }
 
             // A copy: the caller may change or reuse its nodes after submitting.
-            _fields[pair.Key] = pair.Value?.DeepClone();
+            PutAdditional(pair.Key, pair.Value?.DeepClone());
         }
     }
 
-    private void Set(string field, string property, JsonNode value)
+    private void Set(string field, string property, object value)
     {
         Model(field, property);
-        _fields[field] = value;
+        Put(field, value);
     }
-
-    private void Model(string field, string property) => _properties.Set(field, property);
 
     private Uri CheckUrl(Uri? url, string property, bool allowFile, int? index = null)
     {
