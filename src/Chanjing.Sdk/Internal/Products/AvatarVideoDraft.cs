@@ -215,10 +215,23 @@ internal sealed partial class AvatarVideoDraft
 
     private static void Colour(string? value, string name)
     {
-        if (value is not null && !(value.Length == 7 && value[0] == '#' && value.Skip(1).All(Uri.IsHexDigit)))
+        if (value is not null && !(value.Length == 7 && value[0] == '#' && IsHex(value, 1)))
         {
             throw Bad($"{name} must be a colour as #RRGGBB, but was '{value}'.");
         }
+    }
+
+    private static bool IsHex(string value, int from)
+    {
+        for (var i = from; i < value.Length; i++)
+        {
+            if (!Uri.IsHexDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void Extension(MediaSource source, string name, params string[] allowed)
