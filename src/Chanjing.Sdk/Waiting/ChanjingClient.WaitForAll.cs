@@ -10,8 +10,9 @@ public partial class ChanjingClient
         Guard.NotNull(taskIds, nameof(taskIds));
         options ??= new WaitOptions();
         options.Validate();
-        var ids = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // The ids in order, each once; the set that removes repeats is the round's own record of what it still waits for.
+        var ids = new List<string>(taskIds is ICollection<string> collection ? collection.Count : 4);
+        var seen = ManyTaskRound.NewSet(ids.Capacity);
         var index = 0;
         foreach (var id in taskIds)
         {
@@ -20,18 +21,19 @@ public partial class ChanjingClient
                 throw new ArgumentException($"{nameof(taskIds)}[{index}] must not be null, empty, whitespace or hold control characters.", nameof(taskIds));
             }
 
-            if (seen.Add(id))
+            if (!seen.ContainsKey(id))
             {
+                seen.Add(id, CreationType.Video);
                 ids.Add(id);
             }
 
             index++;
         }
 
-        return WaitForAllCoreAsync(ids, options, cancellationToken);
+        return WaitForAllCoreAsync(ids, seen, options, cancellationToken);
     }
 
-    private async IAsyncEnumerable<CreationTask> WaitForAllCoreAsync(List<string> ids, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<CreationTask> WaitForAllCoreAsync(List<string> ids, Dictionary<string, CreationType> seen, WaitOptions options, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (ids.Count == 0)
         {
@@ -40,7 +42,7 @@ public partial class ChanjingClient
 
         using var deadline = new WaitDeadline(options.Timeout, Time, cancellationToken);
         var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
-        var pending = new ManyTaskRound(ids);
+        var pending = new ManyTaskRound(ids, seen);
         var failures = 0;
         var telemetry = Pipeline.Telemetry;
         var active = ids.Count;

@@ -12,24 +12,29 @@ internal sealed class ManyTaskRound
     private readonly Dictionary<string, CreationTask> _lastKnown = new(StringComparer.Ordinal);
     private readonly List<CreationTask> _finished = [];
 
-    public ManyTaskRound(List<string> ids)
+    /// <param name="ids">The ids, each once, in the caller's order (kept: the round removes finished ones from it).</param>
+    /// <param name="typeGuess">Every id of <paramref name="ids"/> with <see cref="CreationType.Video"/>, from <see cref="NewSet"/> (kept too).</param>
+    public ManyTaskRound(List<string> ids, Dictionary<string, CreationType> typeGuess)
     {
-        _order = [.. ids];
-        _typeGuess = ids.ToDictionary(id => id, _ => CreationType.Video, StringComparer.Ordinal);
+        _order = ids;
+        _typeGuess = typeGuess;
     }
+
+    /// <summary>The set of ids a round is made from: each id with the type it is looked for first.</summary>
+    public static Dictionary<string, CreationType> NewSet(int capacity) => new(capacity, StringComparer.Ordinal);
 
     public int Count => _order.Count;
 
     /// <summary>One round: lists every unfinished task, 50 ids a request; finished ones move to <see cref="TakeFinished"/> as each request answers.</summary>
     public async Task PollAsync(ChanjingApi api, CancellationToken cancellationToken)
     {
-        foreach (var group in _order.GroupBy(id => _typeGuess[id].Value).ToList())
+        // Video first, then image: the guess of every id is one of the two (snapshotted per type before any request).
+        var byType = new[] { Guessed(CreationType.Video), Guessed(CreationType.Image) };
+        foreach (var (type, groupIds) in byType)
         {
-            var type = new CreationType(group.Key);
-            var groupIds = group.ToArray();
-            for (var i = 0; i < groupIds.Length; i += CreationTaskQuery.MaxPageSize)
+            for (var i = 0; i < groupIds.Count; i += CreationTaskQuery.MaxPageSize)
             {
-                var chunk = groupIds.Skip(i).Take(CreationTaskQuery.MaxPageSize).ToArray();
+                var chunk = groupIds.GetRange(i, Math.Min(CreationTaskQuery.MaxPageSize, groupIds.Count - i)).ToArray();
                 var page = await api.ListTasksAsync(type, chunk, null, 1, CreationTaskQuery.MaxPageSize, cancellationToken).ConfigureAwait(false);
                 var returned = OrdinalSet.WithCapacity(chunk.Length);
                 foreach (var task in page.Tasks)
@@ -39,11 +44,16 @@ internal sealed class ManyTaskRound
                         continue;
                     }
 
-                    _lastKnown[task.Id] = task;
                     if (task.Status.IsTerminal)
                     {
                         _finished.Add(task);
                         _typeGuess.Remove(task.Id);
+                        _lastKnown.Remove(task.Id);
+                    }
+                    else
+                    {
+                        // Only what is still pending can be reported on a timeout.
+                        _lastKnown[task.Id] = task;
                     }
                 }
 
@@ -58,6 +68,20 @@ internal sealed class ManyTaskRound
                 _order.RemoveAll(id => !_typeGuess.ContainsKey(id));
             }
         }
+    }
+
+    private (CreationType Type, List<string> Ids) Guessed(CreationType type)
+    {
+        var ids = new List<string>();
+        foreach (var id in _order)
+        {
+            if (_typeGuess[id] == type)
+            {
+                ids.Add(id);
+            }
+        }
+
+        return (type, ids);
     }
 
     public List<CreationTask> TakeFinished()
