@@ -166,7 +166,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
             }
 
             var taskId = await Api.SubmitAsync(json, ledger, cancellationToken).ConfigureAwait(false);
-            if (!registration.Returned(taskId))
+            if (!registration.Answered(taskId))
             {
                 // An earlier reconciliation claimed this very task for another submit: that claim was wrong.
                 SubmitLog.AnswerAlreadyClaimed(Logger, taskId);
@@ -199,7 +199,7 @@ public partial class ChanjingClient : IChanjingClient, IDisposable
         }
         finally
         {
-            // Idempotent after Returned. A submit that may have reached the service and ends without its task id (an
+            // Idempotent after Answered or Returned. A submit that may have reached the service and ends without its task id (an
             // unknown outcome, cancellation after sending) keeps blocking claims of tasks it could own.
             registration.Close(mayHaveCreated: ledger.MayHaveCreated);
         }

@@ -37,7 +37,7 @@ internal sealed class SubmitRegistry
     public bool WasReturned(string id) => _returned.ContainsKey(id);
 
     /// <summary>
-    /// Records a submit before its request is sent. Until <see cref="Registration.Returned"/> or
+    /// Records a submit before its request is sent. Until <see cref="Registration.Answered"/>, <see cref="Registration.Returned"/> or
     /// <see cref="Registration.Close"/> settles it, it is a submit that could own any task it <see cref="SubmitFingerprint.MayMatch"/>.
     /// </summary>
     public Registration Begin(SubmitFingerprint fingerprint, TimeProvider time)
@@ -121,7 +121,7 @@ internal sealed class SubmitRegistry
         }
     }
 
-    /// <summary>One submit's entry. Settled by <see cref="Returned"/>, or closed as known-not-created or unknown.</summary>
+    /// <summary>One submit's entry. Settled by <see cref="Answered"/> or <see cref="Returned"/>, or closed as known-not-created or unknown.</summary>
     internal sealed class Registration
     {
         private readonly SubmitRegistry _owner;
@@ -152,13 +152,28 @@ internal sealed class SubmitRegistry
         /// <summary>Whether another submit could own <paramref name="task"/>.</summary>
         public bool AnotherCouldOwn(CreationTask task) => _owner.AnotherCouldOwn(this, task);
 
-        /// <summary>The submit returns <paramref name="id"/> (the service's answer, or a claim); false when another submit already returned it.</summary>
-        public bool Returned(string id)
+        /// <summary>The service answered the submit with <paramref name="id"/>; false when another submit already returned it.</summary>
+        public bool Answered(string id)
         {
             // Either way the submit knows its own task now: it can own no other, so it blocks no claim.
             var first = _owner.TryReturn(id, _time);
             Close(mayHaveCreated: false);
             return first;
+        }
+
+        /// <summary>
+        /// The submit claims <paramref name="id"/> as its task; false when another submit already returned it. A lost
+        /// claim settles nothing: the submit still does not know its task, so it keeps blocking claims of tasks it could own.
+        /// </summary>
+        public bool Returned(string id)
+        {
+            if (!_owner.TryReturn(id, _time))
+            {
+                return false;
+            }
+
+            Close(mayHaveCreated: false);
+            return true;
         }
 
         /// <summary>
