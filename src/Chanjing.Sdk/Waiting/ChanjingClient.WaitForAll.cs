@@ -10,7 +10,7 @@ public partial class ChanjingClient
         Guard.NotNull(taskIds, nameof(taskIds));
         options ??= new WaitOptions();
         options.Validate();
-        // The ids in order, each once; the set that removes repeats is the round's own record of what it still waits for.
+        // The ids in order, each once; the set that removes repeats is copied into each enumeration's round.
         var ids = new List<string>(taskIds is ICollection<string> collection ? collection.Count : 4);
         var seen = ManyTaskRound.NewSet(ids.Capacity);
         var index = 0;
@@ -42,7 +42,8 @@ public partial class ChanjingClient
 
         using var deadline = new WaitDeadline(options.Timeout, Time, cancellationToken);
         var schedule = new PollSchedule(options.PollInterval, options.MaxPollInterval);
-        var pending = new ManyTaskRound(ids, seen);
+        // Copies: the round removes what finishes, and each enumeration of the result starts over from every id.
+        var pending = new ManyTaskRound([.. ids], new Dictionary<string, CreationType>(seen, StringComparer.Ordinal));
         var failures = 0;
         var telemetry = Pipeline.Telemetry;
         var active = ids.Count;

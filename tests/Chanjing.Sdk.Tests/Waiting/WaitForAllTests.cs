@@ -76,6 +76,28 @@ public sealed class WaitForAllTests
         Assert.Equal(1, handler.Count);
     }
 
+    /// <summary>
+    /// An <see cref="IAsyncEnumerable{T}"/> starts over for each enumeration (a retry, a second ToListAsync): the second
+    /// one waits for every id again, rather than starting from what the first one left of a shared id list and set.
+    /// </summary>
+    [Fact]
+    public async Task WaitForAllAsync_EnumeratedTwice_EachEnumerationYieldsEveryTask()
+    {
+        var handler = new LambdaHandler(async (request, _) =>
+        {
+            var ids = ((JsonArray)(await Wire.BodyAsync(request))["unique_ids"]!).Select(n => (string)n!);
+            return Wire.Ok(Wire.Page(ids.Select(id => (JsonNode)Wire.Task(id, "Success"))));
+        });
+        using var client = handler.CreateClient();
+        var all = client.WaitForAllAsync(["a", "b"]);
+
+        var first = await CollectAsync(all).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+        var second = await CollectAsync(all).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal(["a", "b"], first.Select(t => t.Id).Order());
+        Assert.Equal(["a", "b"], second.Select(t => t.Id).Order());
+    }
+
     [Fact]
     public async Task WaitForAllAsync_Empty_EndsAtOnceWithoutRequests()
     {

@@ -12,8 +12,8 @@ internal sealed class ManyTaskRound
     private readonly Dictionary<string, CreationTask> _lastKnown = new(StringComparer.Ordinal);
     private readonly List<CreationTask> _finished = [];
 
-    /// <param name="ids">The ids, each once, in the caller's order (kept: the round removes finished ones from it).</param>
-    /// <param name="typeGuess">Every id of <paramref name="ids"/> with <see cref="CreationType.Video"/>, from <see cref="NewSet"/> (kept too).</param>
+    /// <param name="ids">The ids, each once, in the caller's order (kept: the round removes finished ones from it, so it must be the round's own).</param>
+    /// <param name="typeGuess">Every id of <paramref name="ids"/> with <see cref="CreationType.Video"/>, ordinal (kept too, and the round's own).</param>
     public ManyTaskRound(List<string> ids, Dictionary<string, CreationType> typeGuess)
     {
         _order = ids;
