@@ -11,7 +11,8 @@ public partial class ChanjingClient
         options ??= new WaitOptions();
         options.Validate();
         // The ids in order, each once; the set that removes repeats is copied into each enumeration's round.
-        var ids = new List<string>(taskIds is ICollection<string> collection ? collection.Count : 4);
+        // Sized from the collection's count, within reason (a count is only a hint: the ids are read one by one below).
+        var ids = new List<string>(taskIds is ICollection<string> collection ? Math.Min(Math.Max(collection.Count, 0), 1024) : 4);
         var seen = ManyTaskRound.NewSet(ids.Capacity);
         var index = 0;
         foreach (var id in taskIds)
