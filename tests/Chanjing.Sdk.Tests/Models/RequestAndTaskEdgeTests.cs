@@ -29,6 +29,21 @@ public sealed class RequestAndTaskEdgeTests
         }
     }
 
+    /// <summary>A documented limit holds whatever number type the caller's own node uses (a long, a short, a whole double).</summary>
+    [Theory]
+    [InlineData("long")]
+    [InlineData("short")]
+    [InlineData("double")]
+    public void SubmitDraft_NumberOfImagesOutOfRangeAsAnyNumberType_Refused(string type)
+    {
+        JsonNode value = type switch { "long" => JsonValue.Create(9L), "short" => JsonValue.Create((short)9), _ => JsonValue.Create(9.0) };
+        var request = new ReferenceVideoRequest { Prompt = "p", ReferenceImageUrls = { new Uri("https://x/a.jpg") }, AdditionalFields = { ["number_of_images"] = value } };
+
+        var error = Assert.Throws<ArgumentException>(() => Chanjing.Sdk.Internal.Requests.SubmitDraft.Create(request));
+
+        Assert.Contains("must be between 1 and 4, but was 9", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The body writer is reused on a thread: a body refused half-written (a NaN after two fields) must leave nothing
     /// behind in the next one, which keeps the documented field order byte for byte and the caller's fields after it.

@@ -46,7 +46,7 @@ internal static class ModelRules
     /// <summary>Generic rules for every model, then the documented rules of a known one; throws <see cref="ArgumentException"/> naming the property.</summary>
     public static void Check(SubmitDraft draft)
     {
-        if (draft.IntOf("number_of_images") is { } images && images is < 1 or > 4)
+        if (draft.WholeOf("number_of_images") is { } images && images is < 1 or > 4)
         {
             throw Refuse(draft, "number_of_images", $"must be between 1 and 4, but was {images}");
         }
@@ -108,7 +108,7 @@ internal static class ModelRules
 
     private static void Allowed(SubmitDraft draft, ModelRule rule, string field, int[] allowed)
     {
-        if (allowed.Length > 0 && draft.IntOf(field) is { } number && Array.IndexOf(allowed, number) < 0)
+        if (allowed.Length > 0 && draft.WholeOf(field) is { } number && (number is < int.MinValue or > int.MaxValue || Array.IndexOf(allowed, (int)number) < 0))
         {
             throw Refuse(draft, field, $"is {number}, but model {rule.Code} takes {string.Join(", ", allowed.Select(a => a.ToString(CultureInfo.InvariantCulture)))}");
         }

@@ -39,15 +39,7 @@ internal sealed partial class SubmitDraft
         _ => null,
     };
 
-    /// <summary>A field that is a JSON number holding an <see cref="int"/> (what the model rules compare).</summary>
-    public int? IntOf(string field) => Value(field) switch
-    {
-        int number => number,
-        JsonValue value when value.GetValueKind() == JsonValueKind.Number && value.TryGetValue<int>(out var number) => number,
-        _ => null,
-    };
-
-    /// <summary>A field's whole number, whatever type the caller's own node uses (what reconciliation compares).</summary>
+    /// <summary>A field's whole number, whatever type the caller's own node uses (what the model rules and reconciliation compare).</summary>
     public long? WholeOf(string field) => Value(field) switch
     {
         int number => number,
