@@ -20,7 +20,10 @@ internal sealed class TaskBodyGenerator(Random random)
     private static readonly string[] Texts = ["", " ", "Success", "Generating", "Error", "16:9", "9:16", "happyhorse-1.0-r2v", "任务失败,本次生成不消耗蝉豆", "quote \" and \\ and /", "emoji 🐎 \u00e9", "tab\there", "<script>&'+"];
     private static readonly string[] OddStrings = ["12", "-0", "1.5e3", "null", "true", "{}", "[1,\"a\"]", "\"\\ud800 lone\"", "\"\\u0041\\u00e9\"", "\"\\/path\"", "0.0000001"];
     private static readonly string[] Integers = ["0", "1", "-1", "4", "1080", "1772510584", "-0", "1.5", "1e3", "2.5E2", "2147483648", "-2147483649", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e19", "1e400", "-1e400", "99999999999999999999999", "0.0000001", "253402300799", "253402300800", "\"12\"", "\" 12 \"", "\"+5\"", "\"-7\"", "\"\"", "\"abc\"", "\"1.5\"", "\"99999999999999999999\"", "null", "true", "[]", "{}", "\"\\u0031\"", "1E+2", "-1.9"];
-    private static readonly string[] Urls = ["https://res.chanjing.cc/out/1.mp4", "/files/outputs/x.mp4", "not a url", "https://a/b c.png", "ftp://x/y", "https://x/?Signature=abc&Expires=1"];
+    private static readonly string[] Urls = ["https://res.chanjing.cc/out/1.mp4", "/files/outputs/x.mp4", "not a url", "https://a/b c.png", "ftp://x/y", "https://x/?Signature=abc&Expires=1", "https://a/图片/é.png"];
+
+    /// <summary>URLs as JSON text the generator would not write itself: escaped slashes and letters, long multi-byte texts.</summary>
+    private static readonly string[] UrlLiterals = ["\"https:\\/\\/res.chanjing.cc\\/out\\/1.mp4\"", "\"https://a/\\u00e9.png\"", "\"\\u0068ttps://a/b.png\"", "\"" + new string('é', 20_000) + "\"", "\"" + new string('é', LazyUriList.MaxLength + 1) + "\""];
     private static readonly string[] Names = ["unique_id", "progress_desc", "err_msg", "output_url", "type", "model_code", "model_name", "create_time", "aspect_ratio", "ref_img_url", "id", "number_ai_creation", "motion_info", "photo_info"];
     private static readonly string[] Codes = ["0", "-0", "0.0", "0e0", "1e0", "\"0\"", "1", "400", "10400", "40001", "50000", "null", "2147483648", "[]"];
 
@@ -161,7 +164,7 @@ internal sealed class TaskBodyGenerator(Random random)
         _ => Quote(Text()),
     };
 
-    private string UrlValue() => random.Next(7 * _calm + 7) switch
+    private string UrlValue() => random.Next(8 * _calm + 8) switch
     {
         0 => Quote(Pick(Urls)),
         1 => "\"\"",
@@ -169,6 +172,7 @@ internal sealed class TaskBodyGenerator(Random random)
         3 => Quote(new string('u', LazyUriList.MaxLength + (Chance(2) ? 1 : 0))),
         4 => "[" + Quote(new string('v', LazyUriList.MaxLength + (Chance(2) ? 1 : 0))) + "]",
         5 => Pick(["5", "true", "{}", "{\"url\":\"x\"}", "\"\\ud800\"", "[\"\\udc00\"]"]),
+        7 => Chance(2) ? Pick(UrlLiterals) : "[" + Pick(UrlLiterals) + "," + Quote(Pick(Urls)) + "]",
         6 => "[" + string.Join(",", Enumerable.Range(0, random.Next(1, 5)).Select(_ => random.Next(5) switch { 0 => "\"\"", 1 => Any(), _ => Quote(Pick(Urls)) })) + "]",
         _ => "[" + string.Join("," + Pad(), Enumerable.Range(0, random.Next(3)).Select(_ => Quote(Pick(Urls)))) + "]",
     };
