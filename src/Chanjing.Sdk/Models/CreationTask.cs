@@ -100,6 +100,9 @@ public sealed class CreationTask : ChanjingJob
     /// <remarks>Kept as its UTF-8 bytes and parsed on first use: a wait holds its last task for as long as it waits.</remarks>
     public override JsonElement RawJson => (_raw ??= new RawHolder(Parse(_rawUtf8))).Value;
 
+    /// <summary>The bytes <see cref="RawJson"/> is parsed from (a slice of the response body where possible).</summary>
+    internal ReadOnlyMemory<byte> RawUtf8 => _rawUtf8;
+
     // A reference is written atomically (a nullable struct is not): concurrent first readers see a whole element.
     private sealed class RawHolder(JsonElement value)
     {

@@ -12,11 +12,11 @@ internal static class ChanjingEndpoints
     /// <summary><c>POST /open/v1/ai_creation/task/submit</c>: the paid call; retried only when certainly refused.</summary>
     public static readonly ChanjingEndpoint<string> Submit = new("submit", HttpMethod.Post, "open/v1/ai_creation/task/submit", RequestKind.Submit, authenticated: true, sensitive: false, static r => TaskReader.ReadTaskId(r.Data));
 
-    /// <summary><c>GET /open/v1/ai_creation/task?unique_id=</c>.</summary>
-    public static readonly ChanjingEndpoint<CreationTask> GetTask = new("task lookup", HttpMethod.Get, "open/v1/ai_creation/task", RequestKind.Read, authenticated: true, sensitive: false, static r => TaskReader.ReadTask(r.Data, r.Body));
+    /// <summary><c>GET /open/v1/ai_creation/task?unique_id=</c>; read in one pass where it can be (<see cref="TaskFastReader"/>).</summary>
+    public static readonly ChanjingEndpoint<CreationTask> GetTask = new("task lookup", HttpMethod.Get, "open/v1/ai_creation/task", RequestKind.Read, authenticated: true, sensitive: false, static r => TaskReader.ReadTask(r.Data, r.Body), TaskFastReader.Task);
 
-    /// <summary><c>POST /open/v1/ai_creation/task/page</c>.</summary>
-    public static readonly ChanjingEndpoint<TaskPage> ListTasks = new("task list", HttpMethod.Post, "open/v1/ai_creation/task/page", RequestKind.Read, authenticated: true, sensitive: false, static r => TaskPage.Read(r.Data, r.Body));
+    /// <summary><c>POST /open/v1/ai_creation/task/page</c>; read in one pass where it can be (<see cref="TaskFastReader"/>).</summary>
+    public static readonly ChanjingEndpoint<TaskPage> ListTasks = new("task list", HttpMethod.Post, "open/v1/ai_creation/task/page", RequestKind.Read, authenticated: true, sensitive: false, static r => TaskPage.Read(r.Data, r.Body), TaskFastReader.Page);
 
     /// <summary><c>GET /open/v1/common/create_upload_url</c>: its answer holds a signed URL, so no excerpt of it is ever shown.</summary>
     public static readonly ChanjingEndpoint<UploadTarget> CreateUploadUrl = new("upload URL request", HttpMethod.Get, "open/v1/common/create_upload_url", RequestKind.Read, authenticated: true, sensitive: true, static r => UploadTarget.Read(r.Data));

@@ -111,6 +111,12 @@ internal sealed class HttpTransport(Uri baseAddress, bool guarded, TimeProvider 
                 throw new ChanjingException($"Chanjing {request.Operation} failed while reading the response (HTTP {(int)response.StatusCode}): {ex.Message}", null, null, null, response.StatusCode, isTransient: true, ex);
             }
 
+            // The task lookup and list read a successful body in one pass (issue 28); what that reader declines goes on below.
+            if (response.IsSuccessStatusCode && convert.Target is FastEnvelope<T> fast && fast.TryRead(body, out var quick))
+            {
+                return quick;
+            }
+
             using var parsed = ResponseReader.Read(response.StatusCode, RetryAfter(response.Headers.RetryAfter, time), body, request.Sensitive);
             try
             {

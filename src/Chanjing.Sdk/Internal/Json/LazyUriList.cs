@@ -1,4 +1,7 @@
 using System.Collections;
+#if NET8_0_OR_GREATER
+using System.Text;
+#endif
 
 namespace Chanjing.Sdk.Internal.Json;
 
@@ -6,13 +9,29 @@ namespace Chanjing.Sdk.Internal.Json;
 /// URLs kept as the strings the service sent and made <see cref="Uri"/> objects only when first read: a page of 50 tasks
 /// holds about 150 URLs that a wait never looks at, and parsing a <see cref="Uri"/> is the costliest part of reading one.
 /// </summary>
-internal sealed class LazyUriList(string[] texts) : IReadOnlyList<Uri>
+internal sealed class LazyUriList : IReadOnlyList<Uri>
 {
     public static readonly IReadOnlyList<Uri> Empty = Array.Empty<Uri>();
 
+    private readonly string[]? _texts;
+#if NET8_0_OR_GREATER
+    private readonly ReadOnlyMemory<byte>[]? _utf8;
+#endif
     private Uri[]? _uris;
 
-    public int Count => texts.Length;
+    public LazyUriList(string[] texts) => _texts = texts;
+
+#if NET8_0_OR_GREATER
+    /// <summary>
+    /// URLs still as UTF-8 (valid, already unescaped), usually slices of a response body that is never reused: not even
+    /// a string is made until the list is read. Each is at most <see cref="MaxLength"/> characters long.
+    /// </summary>
+    public LazyUriList(ReadOnlyMemory<byte>[] utf8) => _utf8 = utf8;
+
+    public int Count => _texts?.Length ?? _utf8!.Length;
+#else
+    public int Count => _texts!.Length;
+#endif
 
     public Uri this[int index] => Uris[index];
 
@@ -21,7 +40,11 @@ internal sealed class LazyUriList(string[] texts) : IReadOnlyList<Uri>
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
     // Two readers may both build the array: the results are equal, and either may win.
-    private Uri[] Uris => _uris ??= Array.ConvertAll(texts, ToUri);
+#if NET8_0_OR_GREATER
+    private Uri[] Uris => _uris ??= _texts is { } texts ? Array.ConvertAll(texts, ToUri) : Array.ConvertAll(_utf8!, static utf8 => ToUri(Encoding.UTF8.GetString(utf8.Span)));
+#else
+    private Uri[] Uris => _uris ??= Array.ConvertAll(_texts!, ToUri);
+#endif
 
     /// <summary>The longest URL text kept (the reader refuses longer ones, so conversion can never fail).</summary>
     public const int MaxLength = 32 * 1024;

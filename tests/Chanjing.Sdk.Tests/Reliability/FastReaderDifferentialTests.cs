@@ -1,0 +1,206 @@
+using System.Net;
+using System.Runtime.InteropServices;
+using System.Text;
+using Chanjing.Sdk.Tests.TestSupport;
+using CsCheck;
+
+namespace Chanjing.Sdk.Tests.Reliability;
+
+/// <summary>
+/// Issue 28: the one-pass reader of the task lookup and list (<see cref="TaskFastReader"/>) against the usual path
+/// (<see cref="ResponseReader"/> and the endpoint's converter). For every generated body it declines, or gives exactly
+/// what the usual path gives (every property, RawJson byte for byte); where the usual path fails it must have declined;
+/// it never throws. Seeds as in <see cref="ResponseFuzzTests"/>: set CHANJING_FUZZ_SEED to replay.
+/// </summary>
+public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
+{
+    private const int Cases = 8_000;
+
+    [Fact]
+    public void FastReader_GeneratedBodies_DeclinesOrGivesTheUsualResult()
+    {
+        var seed = Environment.GetEnvironmentVariable(ResponseFuzzTests.SeedVariable);
+        output.WriteLine($"{ResponseFuzzTests.SeedVariable}={seed ?? "(not set: random seeds; a failure prints the seed to set)"}; {Cases:N0} bodies, each read as a task and as a page.");
+        var task = new Tally();
+        var page = new Tally();
+
+        Gen.Int.Select(n => new TaskBodyGenerator(new Random(n)).Body()).Sample(
+            body =>
+            {
+                Compare(body, ChanjingEndpoints.GetTask, TaskFastReader.Task!, AssertSameTask, task);
+                Compare(body, ChanjingEndpoints.ListTasks, TaskFastReader.Page!, AssertSamePage, page);
+            },
+            writeLine: output.WriteLine,
+            seed: seed,
+            iter: Cases,
+            threads: 1,
+            print: body => $"body ({body.Length} bytes, base64): {Convert.ToBase64String(body)}");
+
+        output.WriteLine($"task lookup: {task}");
+        output.WriteLine($"task list:   {page}");
+        Assert.Equal(Cases, task.Bodies);
+
+        // Not passing by declining everything: most bodies the usual path reads, the fast one reads too.
+        Assert.True(task.Accepted > task.UsualRead / 3, $"the task reader accepted only {task}");
+        Assert.True(page.Accepted > page.UsualRead / 3, $"the page reader accepted only {page}");
+    }
+
+    [Fact]
+    public void FastReader_RealisticBodies_AcceptedWithTheUsualResult()
+    {
+        var pages = new[]
+        {
+            TaskBodyGenerator.CannedPage(),
+            Wire.Example("list-tasks.response.json"),
+            Wire.Envelope(Wire.Page([Wire.Task("a", "Success", "https://res.chanjing.cc/out/a.mp4"), Wire.Task("b"), Wire.Task("c", "Fail", type: 3)], totalPages: 3)),
+        };
+        foreach (var json in pages)
+        {
+            var body = Encoding.UTF8.GetBytes(json);
+            Assert.True(TaskFastReader.Page!(body, out var quick), json[..Math.Min(200, json.Length)]);
+            AssertSamePage(Usual(body, ChanjingEndpoints.ListTasks), quick, body);
+            Assert.NotEmpty(quick.Tasks);
+        }
+
+        Assert.True(TaskFastReader.Page!(Encoding.UTF8.GetBytes(pages[0]), out var canned));
+        Assert.Equal(50, canned.Tasks.Count);
+        Assert.Equal("https://res.chanjing.cc/chanjing/res/aigc_creation/output/49.mp4", canned.Tasks[49].OutputUrls.Single().AbsoluteUri);
+
+        foreach (var json in new[] { Wire.Envelope(Wire.Task("t-1", "Success", "https://res.chanjing.cc/out/1.mp4")), $$"""{"trace_id":"x","code":0,"msg":"success","data":{{TaskBodyGenerator.CannedTask(1, finished: false)}}}""" })
+        {
+            var body = Encoding.UTF8.GetBytes(json);
+            Assert.True(TaskFastReader.Task!(body, out var quick), json);
+            AssertSameTask(Usual(body, ChanjingEndpoints.GetTask), quick, body);
+        }
+    }
+
+    [Theory]
+    [InlineData("""{"code":0,"data":{"unique_id":"a","unique_id":"b"}}""")]
+    [InlineData("""{"code":0,"code":0,"data":{"unique_id":"a"}}""")]
+    [InlineData("""{"code":0,"data":{"unique\u005fid":"a"}}""")]
+    [InlineData("""{"code":0,"data":{"unique_id":"a","motion_info":{"clarity":1,"clarity":2}}}""")]
+    [InlineData("""{"code":0,"data":{"unique_id":"a","create_time":1e400}}""")]
+    [InlineData("""{"code":0,"data":{"unique_id":"a","type":"video"}}""")]
+    [InlineData("""{"code":0,"data":{"unique_id":""}}""")]
+    [InlineData("""{"code":0,"data":{"unique_id":"a"}} x""")]
+    [InlineData("""{"code":0,"msg":"\ud800","data":{"unique_id":"a"}}""")]
+    [InlineData("""{"code":"0","data":{"unique_id":"a"}}""")]
+    [InlineData("""{"code":40000,"msg":"bad","data":{"unique_id":"a"}}""")]
+    [InlineData("""{"code":0}""")]
+    public void FastReader_UnusualTaskBody_Declines(string json)
+    {
+        Assert.False(TaskFastReader.Task!(Encoding.UTF8.GetBytes(json), out var task));
+        Assert.Null(task);
+    }
+
+    [Fact]
+    public void FastReader_InvalidUtf8InAnUnreadField_Declines()
+    {
+        byte[] body = [.. "{\"code\":0,\"data\":{\"unique_id\":\"a\",\"note\":\""u8, 0xC3, 0x28, .. "\"}}"u8];
+
+        Assert.False(TaskFastReader.Task!(body, out _));
+    }
+
+    private static void Compare<T>(byte[] body, ChanjingEndpoint<T> endpoint, FastEnvelopeReader<T> fast, Action<T, T, byte[]> assertSame, Tally tally)
+        where T : class
+    {
+        tally.Bodies++;
+        bool accepted;
+        T? quick;
+        try
+        {
+            accepted = fast(body, out quick);
+        }
+        catch (Exception ex)
+        {
+            throw new Xunit.Sdk.XunitException($"The fast reader threw instead of declining: {ex}");
+        }
+
+        object? usual;
+        try
+        {
+            usual = Usual(body, endpoint);
+            tally.UsualRead++;
+        }
+        catch (Exception ex)
+        {
+            usual = ex;
+        }
+
+        if (!accepted)
+        {
+            Assert.Null(quick);
+            return;
+        }
+
+        tally.Accepted++;
+        Assert.False(usual is Exception, $"The fast reader accepted a body the usual path refuses: {usual}");
+        assertSame((T)usual!, quick!, body);
+    }
+
+    private static T Usual<T>(byte[] body, ChanjingEndpoint<T> endpoint)
+    {
+        using var response = ResponseReader.Read(HttpStatusCode.OK, null, body);
+        return endpoint.Convert(response);
+    }
+
+    private static void AssertSamePage(TaskPage expected, TaskPage actual, byte[] body)
+    {
+        Assert.Equal(expected.TotalPages, actual.TotalPages);
+        Assert.Equal(expected.TotalCount, actual.TotalCount);
+        Assert.Equal(expected.Tasks.Count, actual.Tasks.Count);
+        for (var i = 0; i < expected.Tasks.Count; i++)
+        {
+            AssertSameTask(expected.Tasks[i], actual.Tasks[i], body);
+        }
+    }
+
+    private static void AssertSameTask(CreationTask expected, CreationTask actual, byte[] body)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Status.Value, actual.Status.Value);
+        Assert.Equal(expected.ErrorMessage, actual.ErrorMessage);
+        AssertSameUris(expected.OutputUrls, actual.OutputUrls);
+        Assert.Equal(expected.Type.Value, actual.Type.Value);
+        Assert.Equal(expected.ModelCode, actual.ModelCode);
+        Assert.Equal(expected.ModelName, actual.ModelName);
+        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.AspectRatio, actual.AspectRatio);
+        AssertSameUris(expected.ReferenceImageUrls, actual.ReferenceImageUrls);
+        Assert.Equal(expected.RecordId, actual.RecordId);
+        Assert.Equal(expected.NumberOfCreations, actual.NumberOfCreations);
+        Assert.Equal(expected.VideoSettings is null, actual.VideoSettings is null);
+        if (expected.VideoSettings is { } ev && actual.VideoSettings is { } av)
+        {
+            Assert.Equal((ev.Prompt, ev.Clarity, ev.AspectRatio, ev.DurationSeconds, ev.QualityMode, ev.Style), (av.Prompt, av.Clarity, av.AspectRatio, av.DurationSeconds, av.QualityMode, av.Style));
+            AssertSameUris(ev.PhotoUrls, av.PhotoUrls);
+        }
+
+        Assert.Equal(expected.ImageSettings is null, actual.ImageSettings is null);
+        if (expected.ImageSettings is { } ei && actual.ImageSettings is { } ai)
+        {
+            Assert.Equal((ei.Prompt, ei.Clarity, ei.AspectRatio, ei.QualityMode, ei.NumberOfImages), (ai.Prompt, ai.Clarity, ai.AspectRatio, ai.QualityMode, ai.NumberOfImages));
+            AssertSameUris(ei.ReferenceImageUrls, ai.ReferenceImageUrls);
+        }
+
+        // RawJson: the same bytes, and (like the usual path's on .NET 9+) a slice of the body, not a copy.
+        Assert.True(expected.RawUtf8.Span.SequenceEqual(actual.RawUtf8.Span), $"RawJson differs: {Encoding.UTF8.GetString(expected.RawUtf8.Span)} / {Encoding.UTF8.GetString(actual.RawUtf8.Span)}");
+        Assert.True(MemoryMarshal.TryGetArray(actual.RawUtf8, out var slice) && ReferenceEquals(slice.Array, body), "RawJson is not a slice of the body");
+    }
+
+    private static void AssertSameUris(IReadOnlyList<Uri> expected, IReadOnlyList<Uri> actual)
+    {
+        Assert.Equal(ReferenceEquals(expected, LazyUriList.Empty), ReferenceEquals(actual, LazyUriList.Empty));
+        Assert.Equal(expected.Select(u => u.OriginalString), actual.Select(u => u.OriginalString));
+    }
+
+    private sealed class Tally
+    {
+        public int Bodies;
+        public int UsualRead;
+        public int Accepted;
+
+        public override string ToString() =>
+            $"{Accepted:N0} of {Bodies:N0} bodies accepted ({100.0 * Accepted / Math.Max(1, Bodies):F1}%); the usual path read {UsualRead:N0}, so {100.0 * Accepted / Math.Max(1, UsualRead):F1}% of those were read in one pass";
+    }
+}
