@@ -45,6 +45,58 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
         Assert.True(page.Accepted > page.UsualRead / 3, $"the page reader accepted only {page}");
     }
 
+    /// <summary>The id answer of a create (the submit and the product creates): declines, or the usual id, on generated bodies.</summary>
+    [Fact]
+    public void FastIdReader_GeneratedBodies_DeclinesOrGivesTheUsualId()
+    {
+        var seed = Environment.GetEnvironmentVariable(ResponseFuzzTests.SeedVariable);
+        output.WriteLine($"{ResponseFuzzTests.SeedVariable}={seed ?? "(not set: random seeds; a failure prints the seed to set)"}; {Cases:N0} id bodies.");
+        var submit = new Tally();
+        var product = new Tally();
+        string[] data = ["\"a60747d7-dc05-4afc-b2ef-ee4370ed53c6\"", "\"\"", "\" \"", "\"a\\u0001b\"", "\"a\\nb\"", "\"\\u00e9t\u00e9\"", "\"\\ud800\"", "12345", "null", "{\"id\":\"x\"}", "[\"x\"]", "true", "\"马\"", "\"x\u0007\""];
+        string[] shapes =
+        [
+            """{"trace_id":"t","code":0,"msg":"success","data":DATA}""",
+            """{"code":0,"data":DATA}""",
+            """{"code":0,"data":DATA,"data":"other"}""",
+            """{"code":0.0,"data":DATA}""",
+            """{"code":"0","data":DATA}""",
+            """{"code":10400,"msg":"bad token","data":DATA}""",
+            """{"code":0,"msg":"\\x","data":DATA}""",
+            """{"code":0,"data":DATA} x""",
+            """{"code":0}""",
+            """[{"code":0,"data":DATA}]""",
+        ];
+
+        Gen.Int.Select(n =>
+        {
+            var random = new Random(n);
+            var body = Encoding.UTF8.GetBytes(shapes[random.Next(shapes.Length)].Replace("DATA", data[random.Next(data.Length)], StringComparison.Ordinal));
+            if (random.Next(4) == 0 && body.Length > 0)
+            {
+                body[random.Next(body.Length)] = (byte)random.Next(256); // a mutated byte: invalid UTF-8, broken JSON, another value
+            }
+
+            return body;
+        }).Sample(
+            body =>
+            {
+                Compare(body, ChanjingEndpoints.Submit, TaskFastReader.Id!, static (expected, actual, _) => Assert.Equal(expected, actual), submit);
+                Compare(body, ChanjingEndpoints.CreateAvatarVideo, TaskFastReader.Id!, static (expected, actual, _) => Assert.Equal(expected, actual), product);
+            },
+            writeLine: output.WriteLine,
+            seed: seed,
+            iter: Cases,
+            threads: 1,
+            print: body => $"body ({body.Length} bytes, base64): {Convert.ToBase64String(body)}");
+
+        output.WriteLine($"submit id:  {submit}");
+        output.WriteLine($"product id: {product}");
+        Assert.True(submit.Accepted > submit.UsualRead / 5, $"the id reader accepted only {submit}"); // escaped ids and repeated fields are declined on purpose
+        Assert.True(TaskFastReader.Id!(Encoding.UTF8.GetBytes("""{"trace_id":"96afa792520b0e6a86d72e89435bc0a7","code":0,"msg":"success","data":"a60747d7-dc05-4afc-b2ef-ee4370ed53c6"}"""), out var id));
+        Assert.Equal("a60747d7-dc05-4afc-b2ef-ee4370ed53c6", id);
+    }
+
     [Fact]
     public void FastReader_RealisticBodies_AcceptedWithTheUsualResult()
     {

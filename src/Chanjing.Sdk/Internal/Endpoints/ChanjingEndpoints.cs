@@ -10,7 +10,7 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<ChanjingAccessToken> AccessToken = new("access token fetch", HttpMethod.Post, "open/v1/access_token", RequestKind.Read, authenticated: false, sensitive: true, static r => TokenEndpoint.Read(r.Data));
 
     /// <summary><c>POST /open/v1/ai_creation/task/submit</c>: the paid call; retried only when certainly refused.</summary>
-    public static readonly ChanjingEndpoint<string> Submit = new("submit", HttpMethod.Post, "open/v1/ai_creation/task/submit", RequestKind.Submit, authenticated: true, sensitive: false, static r => TaskReader.ReadTaskId(r.Data));
+    public static readonly ChanjingEndpoint<string> Submit = new("submit", HttpMethod.Post, "open/v1/ai_creation/task/submit", RequestKind.Submit, authenticated: true, sensitive: false, static r => TaskReader.ReadTaskId(r.Data), TaskFastReader.Id);
 
     /// <summary><c>GET /open/v1/ai_creation/task?unique_id=</c>; read in one pass where it can be (<see cref="TaskFastReader"/>).</summary>
     public static readonly ChanjingEndpoint<CreationTask> GetTask = new("task lookup", HttpMethod.Get, "open/v1/ai_creation/task", RequestKind.Read, authenticated: true, sensitive: false, static r => TaskReader.ReadTask(r.Data, r.Body), TaskFastReader.Task);
@@ -31,7 +31,7 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<IReadOnlyList<AvatarTagCategory>> ListAvatarTags = new("tag list", HttpMethod.Get, "open/v1/common/tag_list", RequestKind.Read, authenticated: true, sensitive: false, static r => AvatarReader.ReadTags(r.Data));
 
     /// <summary><c>POST /open/v1/create_video</c>: an avatar video, paid; retried only when certainly refused.</summary>
-    public static readonly ChanjingEndpoint<string> CreateAvatarVideo = new("avatar video create", HttpMethod.Post, "open/v1/create_video", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar video"));
+    public static readonly ChanjingEndpoint<string> CreateAvatarVideo = new("avatar video create", HttpMethod.Post, "open/v1/create_video", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar video"), TaskFastReader.Id);
 
     /// <summary><c>GET /open/v1/video?id=</c>.</summary>
     public static readonly ChanjingEndpoint<AvatarVideo> GetAvatarVideo = new("avatar video lookup", HttpMethod.Get, "open/v1/video", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadAvatarVideo(r.Data, r.Body));
@@ -40,7 +40,7 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<JobPage<AvatarVideo>> ListAvatarVideos = new("avatar video list", HttpMethod.Post, "open/v1/video_list", RequestKind.Read, authenticated: true, sensitive: false, r => JobPages.Read(r.Data, "avatar video", e => ProductReaders.ReadAvatarVideo(e, r.Body)));
 
     /// <summary><c>POST /open/v1/create_customised_person</c>: a customised avatar, paid; retried only when certainly refused.</summary>
-    public static readonly ChanjingEndpoint<string> CreateCustomAvatar = new("customised avatar create", HttpMethod.Post, "open/v1/create_customised_person", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "customised avatar"));
+    public static readonly ChanjingEndpoint<string> CreateCustomAvatar = new("customised avatar create", HttpMethod.Post, "open/v1/create_customised_person", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "customised avatar"), TaskFastReader.Id);
 
     /// <summary><c>GET /open/v1/customised_person?id=</c>.</summary>
     public static readonly ChanjingEndpoint<CustomAvatar> GetCustomAvatar = new("customised avatar lookup", HttpMethod.Get, "open/v1/customised_person", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadCustomAvatar(r.Data, r.Body));
@@ -61,7 +61,7 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<JobPage<PublicVoice>> ListPublicVoices = new("public voice list", HttpMethod.Get, "open/v1/list_common_audio", RequestKind.Read, authenticated: true, sensitive: false, r => JobPages.Read(r.Data, "public voice", e => SpeechReaders.ReadPublicVoice(e, r.Body)));
 
     /// <summary><c>POST /open/v1/create_customised_audio</c>: a voice clone, paid.</summary>
-    public static readonly ChanjingEndpoint<string> CreateCustomVoice = new("voice clone create", HttpMethod.Post, "open/v1/create_customised_audio", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "voice clone"));
+    public static readonly ChanjingEndpoint<string> CreateCustomVoice = new("voice clone create", HttpMethod.Post, "open/v1/create_customised_audio", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "voice clone"), TaskFastReader.Id);
 
     /// <summary><c>GET /open/v1/customised_audio?id=</c>.</summary>
     public static readonly ChanjingEndpoint<CustomVoice> GetCustomVoice = new("voice clone lookup", HttpMethod.Get, "open/v1/customised_audio", RequestKind.Read, authenticated: true, sensitive: false, static r => SpeechReaders.ReadCustomVoice(r.Data, r.Body));
@@ -70,7 +70,7 @@ internal static class ChanjingEndpoints
     public static readonly ChanjingEndpoint<JobPage<CustomVoice>> ListCustomVoices = new("voice clone list", HttpMethod.Post, "open/v1/list_customised_audio", RequestKind.Read, authenticated: true, sensitive: false, r => JobPages.Read(r.Data, "voice clone", e => SpeechReaders.ReadCustomVoice(e, r.Body)));
 
     /// <summary><c>POST /open/v1/video_lip_sync/create</c>: a lip-sync video, paid.</summary>
-    public static readonly ChanjingEndpoint<string> CreateLipSync = new("lip-sync create", HttpMethod.Post, "open/v1/video_lip_sync/create", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "lip-sync video"));
+    public static readonly ChanjingEndpoint<string> CreateLipSync = new("lip-sync create", HttpMethod.Post, "open/v1/video_lip_sync/create", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "lip-sync video"), TaskFastReader.Id);
 
     /// <summary><c>GET /open/v1/video_lip_sync/detail?id=</c>.</summary>
     public static readonly ChanjingEndpoint<LipSyncVideo> GetLipSync = new("lip-sync lookup", HttpMethod.Get, "open/v1/video_lip_sync/detail", RequestKind.Read, authenticated: true, sensitive: false, static r => DesignReaders.ReadLipSync(r.Data, r.Body));
