@@ -10,11 +10,13 @@ public sealed class FastEnvelopeTransportTests
     private static readonly byte[] Envelope = Encoding.UTF8.GetBytes("""{"code":0,"msg":"success","data":"usual"}""");
 
     [Fact]
-    public void TaskEndpoints_HaveFastReaders()
+    public void TaskAndIdEndpoints_HaveFastReaders()
     {
         Assert.IsType<FastEnvelope<CreationTask>>(ChanjingEndpoints.GetTask.Convert.Target);
         Assert.IsType<FastEnvelope<TaskPage>>(ChanjingEndpoints.ListTasks.Convert.Target);
-        Assert.IsNotType<FastEnvelope<string>>(ChanjingEndpoints.Submit.Convert.Target);
+        Assert.IsType<FastEnvelope<string>>(ChanjingEndpoints.Submit.Convert.Target);
+        Assert.IsType<FastEnvelope<string>>(ChanjingEndpoints.CreateAvatarVideo.Convert.Target);
+        Assert.IsNotType<FastEnvelope<string>>(ChanjingEndpoints.CreateSpeech.Convert.Target); // answers {task_id}
     }
 
     [Fact]
