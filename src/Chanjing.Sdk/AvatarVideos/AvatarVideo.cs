@@ -61,6 +61,9 @@ public sealed class AvatarVideo : ChanjingJob
     /// <inheritdoc />
     public override JsonElement RawJson => _raw.Value;
 
+    /// <summary>The UTF-8 text of <see cref="RawJson"/>, unparsed.</summary>
+    internal ReadOnlyMemory<byte> RawUtf8 => _raw.Utf8;
+
     /// <inheritdoc />
     internal override string Kind => "Avatar video";
 

@@ -33,8 +33,8 @@ internal static class ChanjingEndpoints
     /// <summary><c>POST /open/v1/create_video</c>: an avatar video, paid; retried only when certainly refused.</summary>
     public static readonly ChanjingEndpoint<string> CreateAvatarVideo = new("avatar video create", HttpMethod.Post, "open/v1/create_video", RequestKind.Submit, authenticated: true, sensitive: false, static r => JobPages.ReadId(r.Data, "avatar video"), TaskFastReader.Id);
 
-    /// <summary><c>GET /open/v1/video?id=</c>.</summary>
-    public static readonly ChanjingEndpoint<AvatarVideo> GetAvatarVideo = new("avatar video lookup", HttpMethod.Get, "open/v1/video", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadAvatarVideo(r.Data, r.Body));
+    /// <summary><c>GET /open/v1/video?id=</c>; read in one pass where it can be (<see cref="TaskFastReader"/>).</summary>
+    public static readonly ChanjingEndpoint<AvatarVideo> GetAvatarVideo = new("avatar video lookup", HttpMethod.Get, "open/v1/video", RequestKind.Read, authenticated: true, sensitive: false, static r => ProductReaders.ReadAvatarVideo(r.Data, r.Body), TaskFastReader.Video);
 
     /// <summary><c>POST /open/v1/video_list</c>: a page, <c>{List, PageInfo}</c> (capitalised).</summary>
     public static readonly ChanjingEndpoint<JobPage<AvatarVideo>> ListAvatarVideos = new("avatar video list", HttpMethod.Post, "open/v1/video_list", RequestKind.Read, authenticated: true, sensitive: false, r => JobPages.Read(r.Data, "avatar video", e => ProductReaders.ReadAvatarVideo(e, r.Body)));

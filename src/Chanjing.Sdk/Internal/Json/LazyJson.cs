@@ -10,6 +10,9 @@ internal sealed class LazyJson(ReadOnlyMemory<byte> utf8)
 {
     private Holder? _value;
 
+    /// <summary>The UTF-8 text, as given (tests compare it byte for byte).</summary>
+    public ReadOnlyMemory<byte> Utf8 => utf8;
+
     /// <summary>The element, parsed once (concurrent first readers each see a whole element).</summary>
     public JsonElement Value => (_value ??= new Holder(Parse(utf8))).Element;
 
