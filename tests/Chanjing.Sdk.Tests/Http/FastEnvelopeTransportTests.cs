@@ -16,6 +16,7 @@ public sealed class FastEnvelopeTransportTests
         Assert.IsType<FastEnvelope<TaskPage>>(ChanjingEndpoints.ListTasks.Convert.Target);
         Assert.IsType<FastEnvelope<string>>(ChanjingEndpoints.Submit.Convert.Target);
         Assert.IsType<FastEnvelope<string>>(ChanjingEndpoints.CreateAvatarVideo.Convert.Target);
+        Assert.IsType<FastEnvelope<AvatarVideo>>(ChanjingEndpoints.GetAvatarVideo.Convert.Target);
         Assert.IsNotType<FastEnvelope<string>>(ChanjingEndpoints.CreateSpeech.Convert.Target); // answers {task_id}
     }
 

@@ -97,6 +97,59 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
         Assert.Equal("a60747d7-dc05-4afc-b2ef-ee4370ed53c6", id);
     }
 
+    /// <summary>The avatar-video lookup: declines, or every property the usual reader gives, on generated bodies.</summary>
+    [Fact]
+    public void FastAvatarVideoReader_GeneratedBodies_DeclinesOrGivesTheUsualVideo()
+    {
+        var seed = Environment.GetEnvironmentVariable(ResponseFuzzTests.SeedVariable);
+        output.WriteLine($"{ResponseFuzzTests.SeedVariable}={seed ?? "(not set: random seeds; a failure prints the seed to set)"}; {Cases:N0} avatar-video bodies.");
+        var video = new Tally();
+
+        Gen.Int.Select(n => AvatarVideoBody(new Random(n))).Sample(
+            body => Compare(body, ChanjingEndpoints.GetAvatarVideo, TaskFastReader.Video!, AssertSameVideo, video),
+            writeLine: output.WriteLine,
+            seed: seed,
+            iter: Cases,
+            threads: 1,
+            print: body => $"body ({body.Length} bytes, base64): {Convert.ToBase64String(body)}");
+
+        output.WriteLine($"avatar video: {video}");
+        Assert.Equal(Cases, video.Bodies);
+        Assert.True(video.Accepted > video.UsualRead / 3, $"the avatar-video reader accepted only {video}");
+    }
+
+    [Fact]
+    public void FastAvatarVideoReader_RealisticBody_AcceptedWithTheUsualVideo()
+    {
+        var body = Encoding.UTF8.GetBytes("""
+            {"trace_id":"8ff3fcd57b33566048ef28568c6cee96","code":0,"msg":"success","data":{"id":"video-1","status":30,"progress":100,"msg":"",
+             "video_url":"https://res.chanjing.cc/chanjing/res/video/video-1.mp4","subtitle_data_url":"https://res.chanjing.cc/chanjing/res/video/video-1.json",
+             "preview_url":"https://res.chanjing.cc/chanjing/res/video/video-1.png","duration":8,"create_time":1772510584,"audio_urls":null}}
+            """);
+
+        Assert.True(TaskFastReader.Video!(body, out var quick));
+        AssertSameVideo(Usual(body, ChanjingEndpoints.GetAvatarVideo), quick, body);
+        Assert.True(quick.IsSucceeded);
+        Assert.Equal(TimeSpan.FromSeconds(8), quick.Duration);
+        Assert.Equal("https://res.chanjing.cc/chanjing/res/video/video-1.mp4", quick.OutputUrls.Single().AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("""{"code":0,"data":{"id":"a","id":"b"}}""")]
+    [InlineData("""{"code":0,"data":{"i\u0064":"a"}}""")]
+    [InlineData("""{"code":0,"data":{"id":""}}""")]
+    [InlineData("""{"code":0,"data":{"id":"a","status":30.5}}""")]
+    [InlineData("""{"code":0,"data":{"id":"a","status":1e400}}""")]
+    [InlineData("""{"code":0,"data":{"id":"a","progress":[1]}}""")]
+    [InlineData("""{"code":0,"data":{"id":"a","duration":99999999999999}}""")]
+    [InlineData("""{"code":0,"data":{"id":"a","msg":{}}}""")]
+    [InlineData("""{"code":0,"data":"a"}""")]
+    public void FastAvatarVideoReader_UnusualBody_Declines(string json)
+    {
+        Assert.False(TaskFastReader.Video!(Encoding.UTF8.GetBytes(json), out var video));
+        Assert.Null(video);
+    }
+
     [Fact]
     public void FastReader_RealisticBodies_AcceptedWithTheUsualResult()
     {
@@ -238,6 +291,94 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
         // RawJson: the same bytes, and (like the usual path's on .NET 9+) a slice of the body, not a copy.
         Assert.True(expected.RawUtf8.Span.SequenceEqual(actual.RawUtf8.Span), $"RawJson differs: {Encoding.UTF8.GetString(expected.RawUtf8.Span)} / {Encoding.UTF8.GetString(actual.RawUtf8.Span)}");
         Assert.True(MemoryMarshal.TryGetArray(actual.RawUtf8, out var slice) && ReferenceEquals(slice.Array, body), "RawJson is not a slice of the body");
+    }
+
+    private static void AssertSameVideo(AvatarVideo expected, AvatarVideo actual, byte[] body)
+    {
+        Assert.Equal(expected.Id, actual.Id);
+        Assert.Equal(expected.Status.Value, actual.Status.Value);
+        Assert.Equal(expected.Progress, actual.Progress);
+        Assert.Equal(expected.ErrorMessage, actual.ErrorMessage);
+        Assert.Equal(expected.VideoUrl?.OriginalString, actual.VideoUrl?.OriginalString);
+        Assert.Equal(expected.VideoUrl, actual.VideoUrl);
+        Assert.Equal(expected.CoverUrl?.OriginalString, actual.CoverUrl?.OriginalString);
+        Assert.Equal(expected.CoverUrl, actual.CoverUrl);
+        Assert.Equal(expected.SubtitleTimelineUrl?.OriginalString, actual.SubtitleTimelineUrl?.OriginalString);
+        Assert.Equal(expected.SubtitleTimelineUrl, actual.SubtitleTimelineUrl);
+        Assert.Equal(expected.Duration, actual.Duration);
+        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
+        Assert.Equal(expected.IsFinished, actual.IsFinished);
+        Assert.Equal(expected.IsSucceeded, actual.IsSucceeded);
+        Assert.Equal(expected.OutputUrls.Select(u => u.OriginalString), actual.OutputUrls.Select(u => u.OriginalString));
+        Assert.True(expected.RawUtf8.Span.SequenceEqual(actual.RawUtf8.Span), $"RawJson differs: {Encoding.UTF8.GetString(expected.RawUtf8.Span)} / {Encoding.UTF8.GetString(actual.RawUtf8.Span)}");
+        Assert.Equal(expected.RawJson.GetRawText(), actual.RawJson.GetRawText());
+        Assert.True(MemoryMarshal.TryGetArray(actual.RawUtf8, out var slice) && ReferenceEquals(slice.Array, body), "RawJson is not a slice of the body");
+    }
+
+    /// <summary>An avatar-video answer whose every field may be missing, repeated, of another type, odd or mutated.</summary>
+    private static byte[] AvatarVideoBody(Random random)
+    {
+        string[] texts =
+        [
+            "\"video-1\"", "\"\"", "\" \"", "\"a\\u0001b\"", "\"\\u00e9t\u00e9\"", "\"\\ud800\"", "\"马\"", "\"蝉豆不足扣费失败\"", "\"a\\\"b\"",
+            "12345", "-1", "1.5", "1e3", "1e400", "null", "true", "{}", "[]", "[\"x\"]", "{\"a\":{\"b\":[1,2]}}",
+        ];
+        string[] numbers =
+        [
+            "0", "1", "10", "30", "40", "50", "100", "101", "-5", "30.0", "30.5", "1e2", "-0", "2147483648", "-2147483649", "9223372036854775807",
+            "9223372036854775808", "1e19", "1e400", "1772510584", "253402300799", "253402300800", "922337203685", "900000000000",
+            "\"30\"", "\"\"", "\" 7\"", "\"+8\"", "\"1.5\"", "\"abc\"", "\"\\u0033\\u0030\"", "null", "true", "[]", "{}",
+        ];
+        string[] urls =
+        [
+            "\"https://res.chanjing.cc/chanjing/res/video/video-1.mp4\"", "\"http://x.test/a b.png\"", "\"https:\\/\\/res.chanjing.cc\\/v.json\"",
+            "\"ftp://x.test/a\"", "\"not a url\"", "\"/relative/path.mp4\"", "\"\"", "\"https://例子.测试/视频.mp4\"", "\"https://x.test/\\u00e9\"",
+            "\"http://[::1]/x\"", "\"https://\"", "\"file:///etc/passwd\"", "12", "null", "[\"https://x.test/a\"]", "{}",
+        ];
+        (string Name, string[] Values)[] fields =
+        [
+            ("id", [.. texts, "\"a60747d7dc054afcb2efee4370ed53c6\"", "\"9499ed79995c4bdb95f0d66ca84419fd\""]),
+            ("status", numbers), ("progress", numbers), ("msg", texts),
+            ("video_url", urls), ("preview_url", urls), ("subtitle_data_url", urls),
+            ("duration", numbers), ("create_time", numbers),
+            ("audio_urls", ["null", "[]", "[\"https://x.test/a.wav\"]"]), ("extra", texts), ("i\\u0064", ["\"x\""]),
+        ];
+
+        var members = new List<string>();
+        foreach (var (name, values) in fields)
+        {
+            var present = name == "id" ? random.Next(10) > 0 : name.Contains('\\', StringComparison.Ordinal) ? random.Next(20) == 0 : random.Next(5) > 0;
+            var copies = present ? (random.Next(25) == 0 ? 2 : 1) : 0;
+            for (var i = 0; i < copies; i++)
+            {
+                // Mostly the typical value (the first few), sometimes any of them.
+                var value = random.Next(3) == 0 ? values[random.Next(values.Length)] : values[random.Next(Math.Min(4, values.Length))];
+                members.Add($"\"{name}\":{value}");
+            }
+        }
+
+        members = [.. members.OrderBy(_ => random.Next())];
+        var data = random.Next(30) switch
+        {
+            0 => "null",
+            1 => "\"video-1\"",
+            2 => "[]",
+            _ => "{" + string.Join(",", members) + "}",
+        };
+        var json = random.Next(12) switch
+        {
+            0 => $$"""{"code":0,"data":{{data}}}""",
+            1 => $$"""{"code":10400,"msg":"bad","data":{{data}}}""",
+            2 => $$"""{"code":0,"data":{{data}},"data":null}""",
+            _ => $$"""{"trace_id":"8ff3fcd57b33566048ef28568c6cee96","code":0,"msg":"success","data":{{data}}}""",
+        };
+        var body = Encoding.UTF8.GetBytes(json);
+        if (random.Next(6) == 0 && body.Length > 0)
+        {
+            body[random.Next(body.Length)] = (byte)random.Next(256); // a mutated byte: invalid UTF-8, broken JSON, another value
+        }
+
+        return body;
     }
 
     private static void AssertSameUris(IReadOnlyList<Uri> expected, IReadOnlyList<Uri> actual)
