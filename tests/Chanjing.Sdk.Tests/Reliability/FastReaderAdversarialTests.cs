@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Chanjing.Sdk.Tests.Reliability;
@@ -90,7 +89,7 @@ public sealed class FastReaderAdversarialTests
 
         Assert.Null(error);
         Assert.True(accepted, $"declined a body the usual path reads: {json}");
-        AssertSameVideo(usual!, quick!, body);
+        FastReaderDifferentialTests.AssertSameVideo(usual!, quick!, body);
     }
 
     /// <summary>A few of the accepted bodies with the values spelled out, so both paths agreeing on a wrong value fails too.</summary>
@@ -232,7 +231,7 @@ public sealed class FastReaderAdversarialTests
         Assert.Equal(read, error is null);
         if (read)
         {
-            AssertSameVideo(usual!, quick!, body);
+            FastReaderDifferentialTests.AssertSameVideo(usual!, quick!, body);
         }
     }
 
@@ -271,7 +270,7 @@ public sealed class FastReaderAdversarialTests
 
         Assert.Null(error);
         Assert.True(accepted);
-        AssertSameVideo(usual!, quick!, body);
+        FastReaderDifferentialTests.AssertSameVideo(usual!, quick!, body);
         Assert.Equal("https://x.test/".Length + 70_000, quick!.VideoUrl?.OriginalString.Length);
     }
 
@@ -373,7 +372,7 @@ public sealed class FastReaderAdversarialTests
             {
                 accepted++;
                 Assert.True(error is null, $"accepted a body the usual path refuses ({error?.Message}): {Convert.ToBase64String(bytes)}");
-                AssertSameVideo(usual!, quick!, bytes);
+                FastReaderDifferentialTests.AssertSameVideo(usual!, quick!, bytes);
             }
         }
 
@@ -403,27 +402,5 @@ public sealed class FastReaderAdversarialTests
         {
             return (accepted, quick, null, ex);
         }
-    }
-
-    private static void AssertSameVideo(AvatarVideo expected, AvatarVideo actual, byte[] body)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Status.Value, actual.Status.Value);
-        Assert.Equal(expected.Progress, actual.Progress);
-        Assert.Equal(expected.ErrorMessage, actual.ErrorMessage);
-        Assert.Equal(expected.VideoUrl?.OriginalString, actual.VideoUrl?.OriginalString);
-        Assert.Equal(expected.VideoUrl, actual.VideoUrl);
-        Assert.Equal(expected.CoverUrl?.OriginalString, actual.CoverUrl?.OriginalString);
-        Assert.Equal(expected.CoverUrl, actual.CoverUrl);
-        Assert.Equal(expected.SubtitleTimelineUrl?.OriginalString, actual.SubtitleTimelineUrl?.OriginalString);
-        Assert.Equal(expected.SubtitleTimelineUrl, actual.SubtitleTimelineUrl);
-        Assert.Equal(expected.Duration, actual.Duration);
-        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
-        Assert.Equal(expected.IsFinished, actual.IsFinished);
-        Assert.Equal(expected.IsSucceeded, actual.IsSucceeded);
-        Assert.Equal(expected.OutputUrls.Select(u => u.OriginalString), actual.OutputUrls.Select(u => u.OriginalString));
-        Assert.True(expected.RawUtf8.Span.SequenceEqual(actual.RawUtf8.Span), $"RawJson differs: {Encoding.UTF8.GetString(expected.RawUtf8.Span)} / {Encoding.UTF8.GetString(actual.RawUtf8.Span)}");
-        Assert.Equal(expected.RawJson.GetRawText(), actual.RawJson.GetRawText());
-        Assert.True(MemoryMarshal.TryGetArray(actual.RawUtf8, out var slice) && ReferenceEquals(slice.Array, body), "RawJson is not a slice of the body");
     }
 }

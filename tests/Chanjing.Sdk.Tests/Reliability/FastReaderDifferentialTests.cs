@@ -293,7 +293,8 @@ public sealed class FastReaderDifferentialTests(ITestOutputHelper output)
         Assert.True(MemoryMarshal.TryGetArray(actual.RawUtf8, out var slice) && ReferenceEquals(slice.Array, body), "RawJson is not a slice of the body");
     }
 
-    private static void AssertSameVideo(AvatarVideo expected, AvatarVideo actual, byte[] body)
+    /// <summary>Every property the usual reader gives, and RawJson as the same bytes sliced from <paramref name="body"/>.</summary>
+    internal static void AssertSameVideo(AvatarVideo expected, AvatarVideo actual, byte[] body)
     {
         Assert.Equal(expected.Id, actual.Id);
         Assert.Equal(expected.Status.Value, actual.Status.Value);
